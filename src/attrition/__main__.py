@@ -1,0 +1,3 @@
+from attrition.cli import main
+
+main()

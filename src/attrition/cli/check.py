@@ -1,0 +1,1 @@
+"""Placeholder: the `check` command is being written (replace this module)."""

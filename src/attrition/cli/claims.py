@@ -1,0 +1,1 @@
+"""Placeholder: the `claims` command is being written (replace this module)."""

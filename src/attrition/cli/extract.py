@@ -1,0 +1,1 @@
+"""Placeholder for the extract command (being written)."""

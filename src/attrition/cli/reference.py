@@ -1,0 +1,1 @@
+"""Placeholder: the `reference` command is being written (replace this module)."""

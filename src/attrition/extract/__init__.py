@@ -1,0 +1,1 @@
+"""From article text to raw claims: numbers, lexicon phrases, triggers, attribution."""
