@@ -1,17 +1,124 @@
-"""Public entry points of the extractor (stub while the extractor is written)."""
+"""Public entry points: a document in, its claims out.
+
+fold -> blank furniture -> sentences -> numbers -> claims (in reading order) -> merge
+repetitions -> link breakdowns -> typed `Claim`s with evidence spans into the original text.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from attrition.models import Claim, Document
+from attrition.extract.attribution import doc_side
+from attrition.extract.breakdowns import link_breakdowns
+from attrition.extract.claims import DocumentReader, RawClaim
+from attrition.extract.numbers import find_numbers
+from attrition.lexicon import load_lexicon
+from attrition.models import Claim, Document, Span
+from attrition.text.dates import find_dateline
+from attrition.text.furniture import blank_furniture, find_furniture
+from attrition.text.normalize import fold
+from attrition.text.sentences import split_sentences
 
 
 def extract(text: str, published: date | None = None, doc: str | None = None) -> list[Claim]:
-    """Every loss claim in `text`, in document order."""
+    """Every loss claim in `text`, in document order.
+
+    `published` anchors relative periods ("over the past day", "this month"); without it the
+    text's own dateline is used, and without that those periods stay unknown (null).
+    """
     return extract_document(Document(id=doc or "", text=text, published=published))
+
+
+def _same_claim_key(r: RawClaim) -> tuple[object, ...]:
+    return (r.subject, r.event, r.categories, r.number.value, r.number.value_max, r.model)
+
+
+def merge_repeats(raws: list[RawClaim]) -> list[RawClaim]:
+    """One claim per figure repeated in an article (headline, lead, quote).
+
+    The kept report is the first full statement (a body sentence over a headline); fields it
+    lacks (a named claimant, a period) are filled from the repetitions. A single unnamed item
+    ("an armoured vehicle") is only merged when a model makes it the same item.
+    """
+    groups: dict[tuple[object, ...], list[RawClaim]] = {}
+    order: list[tuple[object, ...]] = []
+    singles: list[tuple[int, RawClaim]] = []
+    for i, r in enumerate(raws):
+        if r.number.value == 1 and r.model is None:
+            singles.append((i, r))
+            continue
+        k = _same_claim_key(r)
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(r)
+    kept: list[tuple[int, RawClaim]] = list(singles)
+    position = {id(r): i for i, r in enumerate(raws)}
+    for k in order:
+        group = groups[k]
+        body = [r for r in group if not r.sentence.headline]
+        best = body[0] if body else group[0]
+        if best.claimant == "media":
+            named = next((r for r in group if r.claimant != "media"), None)
+            if named is not None:
+                best.claimant, best.claimant_text = named.claimant, named.claimant_text
+        if best.qualifier_exact() and any(not r.qualifier_exact() for r in group):
+            other = next(r for r in group if not r.qualifier_exact())
+            best.number.qualifier = other.number.qualifier
+        kept.append((position[id(best)], best))
+        for r in group:
+            if r is not best and r.parent is best:
+                r.parent = best
+    kept.sort(key=lambda t: t[0])
+    survivors = {id(r) for _, r in kept}
+    for _, r in kept:
+        while r.parent is not None and id(r.parent) not in survivors:
+            r.parent = r.parent.parent
+    return [r for _, r in kept]
+
+
+def _to_claims(raws: list[RawClaim], doc: Document) -> list[Claim]:
+    index = {id(r): i for i, r in enumerate(raws)}
+    claims = []
+    for r in raws:
+        s = r.sentence
+        value_max = r.number.value_max
+        claims.append(
+            Claim(
+                doc=doc.id or None,
+                claimant=r.claimant,
+                claimant_text=r.claimant_text,
+                subject=r.subject,
+                event=r.event,
+                category="+".join(sorted(r.categories)),
+                model=r.model,
+                value=r.number.value,
+                value_max=value_max,
+                qualifier="range" if value_max is not None else r.number.qualifier,
+                rate=r.rate,
+                period_start=r.period[0],
+                period_end=r.period[1],
+                location=r.location,
+                sentence=doc.text[s.start : s.end],
+                span=Span(r.number.start, r.number.end),
+                sentence_span=Span(s.start, s.end),
+                rules=tuple(dict.fromkeys(r.rules)),
+                statement=s.index,
+                part_of=index.get(id(r.parent)) if r.parent is not None and r.role == "part" else None,
+            )
+        )
+    return claims
 
 
 def extract_document(document: Document) -> list[Claim]:
     """Every loss claim in `document`, in document order."""
-    return []
+    lex = load_lexicon()
+    folded = fold(document.text)
+    text = blank_furniture(folded, find_furniture(folded))
+    published = document.published or find_dateline(folded)
+    sentences = split_sentences(text)
+    numbers = find_numbers(text, lex)
+    reader = DocumentReader(text, sentences, numbers, published, lex, doc_side(text, lex))
+    raws = merge_repeats(reader.read())
+    link_breakdowns(text, raws)
+    return _to_claims(raws, document)

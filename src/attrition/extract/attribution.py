@@ -1,0 +1,145 @@
+"""Who claims it: attributions in a sentence, and the actor they name.
+
+An actor mention counts as an attribution only in an attributing role: "according to X",
+"citing X", "X said/reported/claimed...", "said X", "X's tally", a headline's "X: ..." or
+"... - X". Anaphors ("the ministry added", "he said") resolve to the last actor named.
+Names, offices and spellings live in `data/actors.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrition.lexicon import Lexicon
+from attrition.lexicon.load import ActorForm, key
+
+SPEECH = (
+    r"(?:said|says|say|told|tells|reported|reports|report|claimed|claims|claim|claiming|stated|states|"
+    r"announced|announces|noted|notes|added|adds|estimated|estimates|declared|declares|confirmed|"
+    r"confirms|admitted|admits|wrote|writes|specified|emphasized|emphasised|informed|alleged|"
+    r"identified|documented|recorded|shared|published|released|revealed|indicated|highlighted|"
+    r"concluded|quoted|pegged|found|tallied|counted|updated|acknowledged|insisted|explained|"
+    r"stressed|suggested|assessed|believes|believe|calculated|mocked|celebrated|повідомили|"
+    r"повідомляє|зазначили)"
+)
+_BETWEEN = (
+    r"(?:\s+(?:has|have|had|also|earlier|further|then|later|previously|already|just|"
+    r"now|again|on\s+\w+(?:,\s+\w+\s+\d+)?|in\s+a\s+statement|in\s+an\s+update|\w+day|this\s+week|"
+    r"on\s+Telegram|on\s+X|on\s+Facebook|separately|,)){0,4}"
+)
+_AFTER_ACTOR = re.compile(rf"^(?:'s)?{_BETWEEN}\s*,?\s*{SPEECH}\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(
+    r"^'s\s+(?:(?:latest|newest|daily|own|official|updated)\s+)?"
+    r"(?:tally|report|update|data|figures|estimates?|statement|summary|count|numbers|assessment|bulletin)",
+    re.IGNORECASE,
+)
+_BEFORE_ACTOR = re.compile(
+    rf"(?:according\s+to|citing|cited\s+by|quoting|per|{SPEECH}(?:\s+by)?|shared\s+by|published\s+by|"
+    r"released\s+by|provided\s+by|issued\s+by|from|by|a\s+statement\s+from|a\s+report\s+by|"
+    r"estimates\s+published\s+by|report\s+(?:from|by))"
+    r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|"
+    r"statement|of|from|by|published|released|provided|researchers|at|other|and|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
+    re.IGNORECASE,
+)
+_HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")
+_HEAD_SUFFIX = re.compile(r"(?:\s[-:|]\s*|:\s*)(?P<actor>[A-Z][^-:|]{2,60})\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    claimant: str
+    text: str
+    kind: str  # org | person | generic
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    start: int  # position of the actor mention
+    end: int
+    actor: ActorRef | None  # None: an anaphor still to resolve
+    anaphor: str | None
+    rule: str
+
+
+def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, ActorForm]]:
+    """Actor names in `text[start:end]`, longest first where they overlap."""
+    found: list[tuple[int, int, ActorForm]] = []
+    for pattern in (lex.actor_re_cs, lex.actor_re_ci):
+        for m in pattern.finditer(text, start, end):
+            form = lex.actors.get(key(m.group(0)))
+            if form is not None:
+                found.append((m.start(), m.end(), form))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, ActorForm]] = []
+    for f in found:
+        if out and f[0] < out[-1][1]:
+            continue
+        out.append(f)
+    return out
+
+
+def _claimant_text(text: str, start: int, end: int, lex: Lexicon, floor: int) -> str:
+    """The actor as the article names it, titles included ("Defense Minister Andrey Belousov")."""
+    s = start
+    while True:
+        window = text[max(floor, s - 60) : s]
+        m = None
+        for cand in lex.title_re.finditer(window):
+            m = cand
+        if m is not None and window[m.end() :].strip() == "":
+            s = max(floor, s - 60) + m.start()
+            continue
+        m2 = re.search(r"((?:[A-Z][a-z]+\s+){1,2})$", window)
+        if m2 and not text[s - 1 : s].isalpha() and m2.group(1).split()[0] not in ("The", "According", "As", "In", "On", "Rejecting"):
+            s = max(floor, s - 60) + m2.start(1)
+            continue
+        break
+    if text[max(floor, s - 4) : s].lower() == "the ":
+        s -= 4
+    return text[s:end].strip()
+
+
+def find_attributions(text: str, start: int, end: int, lex: Lexicon, *, headline: bool, doc_side: str) -> list[Attribution]:
+    """Attributions in the sentence `text[start:end]`."""
+    out: list[Attribution] = []
+    for a, b, form in actor_mentions(text, start, end, lex):
+        after = text[b : min(end, b + 90)]
+        before = text[max(start, a - 120) : a]
+        rule = None
+        if _AFTER_ACTOR.match(after):
+            rule = "attribution.actor_verb"
+        elif _POSSESSIVE.match(after):
+            rule = "attribution.possessive"
+        elif _BEFORE_ACTOR.search(before):
+            rule = "attribution.verb_actor"
+        elif headline and (_HEAD_PREFIX.match(text[start:end]) and a < start + 60 and text[b : b + 2].startswith(":")):
+            rule = "attribution.headline_prefix"
+        elif headline and _HEAD_SUFFIX.search(text[start:end]) and b >= end - 2:
+            rule = "attribution.headline_suffix"
+        if rule is None:
+            continue
+        if form.kind == "anaphora":
+            out.append(Attribution(a, b, None, key(text[a:b]), rule))
+            continue
+        claimant = form.actor
+        if form.kind == "ambiguous":
+            options = dict(form.options)
+            claimant = options.get(doc_side) or options.get("UA" if "general staff" in key(text[a:b]) else "RU")
+        if claimant is None:
+            continue
+        kind = "person" if form.kind == "person" else ("generic" if form.kind == "generic" else "org")
+        ref = ActorRef(claimant, _claimant_text(text, a, b, lex, start), kind)
+        out.append(Attribution(a, b, ref, None, rule))
+    return out
+
+
+def doc_side(text: str, lex: Lexicon) -> str:
+    """Whose offices an unqualified "Defence Ministry" or "the General Staff" most likely are."""
+    counts = {"RU": 0, "UA": 0}
+    for _a, _b, form in actor_mentions(text, 0, len(text), lex):
+        if form.kind in ("org", "person") and form.actor:
+            side = lex.actor_sides.get(form.actor)
+            if side in counts:
+                counts[side] += 1
+    return "UA" if counts["UA"] > counts["RU"] else "RU"

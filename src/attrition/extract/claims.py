@@ -1,0 +1,383 @@
+"""Assemble claims: number + noun phrase + trigger + side + claimant + period + place.
+
+Sentences are read in order with a small carried context, because reporting runs on: the
+claimant named in one sentence speaks the next ("the ministry added"), a list continues the
+verb of its first item, a period stated once covers the figures of the same statement. The
+context expires after a few sentences without a renewal, so a new topic falls back to the
+outlet itself (`media`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from attrition.extract.attribution import ActorRef, Attribution, find_attributions
+from attrition.extract.numbers import Number
+from attrition.extract.phrases import NounPhrase, category_before, noun_phrase_after
+from attrition.extract.triggers import PEOPLE, Hit, event_for, find_triggers, governing
+from attrition.lexicon import Lexicon
+from attrition.normalize.periods import WAR_START, PeriodPhrase, find_periods, resolve
+from attrition.normalize.places import nearest_place, place_mentions
+from attrition.normalize.sides import SideMention, default_subject, resolve_subject, side_mentions
+from attrition.text.sentences import Sentence
+
+CARRY_SENTENCES = 3
+_OPP = {"RU": "UA", "UA": "RU"}
+_CONTINUATION = re.compile(
+    r"\W*(?:these\s+include|this\s+includes|this\s+number\s+includes|among\s+them|of\s+them|of\s+these|"
+    r"including|in\s+addition|additionally|also|moreover|furthermore|besides)\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\W*[^\d\n]{2,80}?\s[-:]\s*(?:about\s+|близько\s+|approximately\s+)?\d", re.IGNORECASE)
+_TOTAL_TO = re.compile(
+    r"(?:bringing|taking|brought|took|increased|rose|grew|up|climbed|reached|reach|total(?:\s*-)?)"
+    r"(?:\s+(?:the|its|their|overall|total|number|tally|toll|count|to|of|[a-z]+'s|russian|military|death|army's)){0,5}"
+    r"\s*(?:to|-|:)?\s*$",
+    re.IGNORECASE,
+)
+_BY_INCREMENT = re.compile(r"\b(?:up|increased|rose|grew)\s+by\s+$", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.)", re.IGNORECASE)
+_GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\b", re.IGNORECASE)
+_ANY_PERIOD_KINDS = ("rate_day", "rate_month")
+_WORDS = re.compile(r"\w+")
+_BARE_AFTER = re.compile(
+    r"\s*(?:\)|,|\.|;|:|$|\(|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|to|from|"
+    r"since|during|over|by)\b)",
+    re.IGNORECASE,
+)
+_NOT_ONE = re.compile(r"\s*(?:number|total|lot|series|string|couple|few|fraction|figure|share|part|third|half|quarter)\b",
+                      re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Context:
+    actor: ActorRef | None = None
+    renewed: int = -10
+    paragraph: int = -1
+    period: tuple[date | None, date | None] | None = None
+    period_rule: str = ""
+    location: str | None = None
+    last: RawClaim | None = None
+
+
+@dataclass(slots=True)
+class RawClaim:
+    number: Number
+    sentence: Sentence
+    claimant: str
+    claimant_text: str | None
+    subject: str
+    event: str
+    categories: tuple[str, ...]
+    model: str | None
+    period: tuple[date | None, date | None]
+    rate: str | None
+    location: str | None
+    rules: list[str] = field(default_factory=list)
+    np_end: int = 0
+    role: str = "plain"  # plain | increment | total | part
+    parent: RawClaim | None = None
+    trigger_kind: str | None = None
+    group_marked: bool = False
+
+    def qualifier_exact(self) -> bool:
+        return self.number.qualifier == "exact"
+
+
+class DocumentReader:
+    """Reads one document's sentences in order and emits raw claims."""
+
+    def __init__(self, text: str, sentences: list[Sentence], numbers: list[Number], published: date | None,
+                 lex: Lexicon, side_of_doc: str) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.published = published
+        self.lex = lex
+        self.doc_side = side_of_doc
+        self.by_sentence: list[list[Number]] = [[] for _ in sentences]
+        j = 0
+        for i, s in enumerate(sentences):
+            while j < len(numbers) and numbers[j].start < s.start:
+                j += 1
+            k = j
+            while k < len(numbers) and numbers[k].start < s.end:
+                self.by_sentence[i].append(numbers[k])
+                k += 1
+            j = k
+        self.attributions: list[list[Attribution]] = []
+        self.last_actor: ActorRef | None = None
+        self.last_person: ActorRef | None = None
+        self.statement_days: dict[str, date] = {}
+        self.periods: list[list[PeriodPhrase]] = []
+        self._prepass()
+        self.ctx = Context()
+        self.claims: list[RawClaim] = []
+        self.list_chain = -10
+
+    # -- pre-pass: who speaks where, and on which day ---------------------------------------
+    def _prepass(self) -> None:
+        for s in self.sentences:
+            atts = find_attributions(self.text, s.start, s.end, self.lex, headline=s.headline, doc_side=self.doc_side)
+            resolved: list[Attribution] = []
+            for a in atts:
+                actor = a.actor
+                if actor is None:
+                    if a.anaphor in ("he", "she") and self.last_person is not None:
+                        actor = self.last_person
+                    else:
+                        actor = self.last_actor
+                    if actor is None:
+                        continue
+                    a = Attribution(a.start, a.end, actor, a.anaphor, a.rule + "+anaphor")
+                resolved.append(a)
+                self.last_actor = actor
+                if actor.kind == "person":
+                    self.last_person = actor
+            self.attributions.append(resolved)
+            phrases = find_periods(self.text, s.start, s.end, self.published, self.lex) if self.published or True else []
+            self.periods.append(phrases)
+            if resolved:
+                for p in phrases:
+                    if p.kind == "statement_day" and p.first is not None:
+                        nearest = min(resolved, key=lambda a, p=p: abs(a.start - p.start))
+                        assert nearest.actor is not None
+                        self.statement_days.setdefault(nearest.actor.claimant, p.first)
+
+    # -- main pass ----------------------------------------------------------------------------
+    def read(self) -> list[RawClaim]:
+        for i, s in enumerate(self.sentences):
+            self._sentence(i, s)
+        return self.claims
+
+    def _claimant_for(self, i: int, s: Sentence, pos: int) -> tuple[ActorRef | None, str]:
+        atts = self.attributions[i]
+        if atts:
+            best = min(atts, key=lambda a: abs(a.start - pos))
+            return best.actor, best.rule
+        fresh = i - self.ctx.renewed <= CARRY_SENTENCES
+        if self.ctx.actor is not None and fresh:
+            return self.ctx.actor, "attribution.carried"
+        if self.ctx.actor is None or not fresh:
+            for j in range(i + 1, min(len(self.sentences), i + 4)):
+                if self.attributions[j] and (self.ctx.actor is None or s.headline):
+                    return self.attributions[j][0].actor, "attribution.lookahead"
+        return None, "attribution.none"
+
+    def _sentence(self, i: int, s: Sentence) -> None:
+        text, lex = self.text, self.lex
+        nums = self.by_sentence[i]
+        if self.attributions[i]:
+            self.ctx.actor = self.attributions[i][-1].actor
+            self.ctx.renewed = i
+        if not nums:
+            if text[s.start : s.end].rstrip().endswith(":") and lex.trigger_re.search(text, s.start, s.end):
+                self.list_chain = i
+            return
+        hits, blockers = find_triggers(text, s.start, s.end, lex)
+        sides = side_mentions(text, s.start, s.end, lex)
+        places = place_mentions(text, s.start, s.end, lex)
+        phrases = self.periods[i]
+        continuation = bool(_CONTINUATION.match(text, s.start, s.end))
+        list_item = bool(_LIST_ITEM.match(text[s.start : s.end]))
+        prev: RawClaim | None = None
+        produced = 0
+        for idx, n in enumerate(nums):
+            if n.kind == "of_total":
+                continue
+            if n.kind == "increment":
+                if prev is not None and prev.number.end <= n.start:
+                    self._increment(n, prev, s)
+                    produced += 1
+                continue
+            limit = nums[idx + 1].left if idx + 1 < len(nums) else s.end
+            while idx + 1 < len(nums) and nums[idx + 1].kind in ("increment",) and limit == nums[idx + 1].left:
+                limit = s.end if idx + 2 >= len(nums) else nums[idx + 2].left
+                break
+            np_from = n.end
+            if idx + 1 < len(nums) and nums[idx + 1].kind == "of_total":
+                np_from = nums[idx + 1].end
+                limit = nums[idx + 2].left if idx + 2 < len(nums) else s.end
+            np = noun_phrase_after(text, np_from, lex, limit=max(limit, np_from), max_tokens=4 if n.kind == "article" else 7)
+            if n.kind == "article" and not self._article_counts(n, np):
+                continue
+            rules = list(n.rules) + list(np.rules)
+            cats = np.category()
+            intrinsic = np.event
+            np_end = np.end if np.found else n.end
+            if not cats:
+                before = category_before(text, s.start, n.left, lex)
+                between_nums = [m for m in nums if before.end <= m.start < n.left and m.kind != "increment"]
+                owned = any(0 <= before.start - m.end < 30 and len(_WORDS.findall(text, m.end, before.start)) <= 3
+                            for m in nums if m.end <= before.start)
+                bare = bool(_BARE_AFTER.match(text, n.end, s.end))
+                if before.found and not between_nums and not owned:
+                    cats, intrinsic = before.category(), before.event
+                    rules += before.rules
+                    np = NounPhrase(before.categories, before.event, start=before.start, end=before.end)
+                elif prev is not None and bare:
+                    cats, intrinsic = prev.categories, None
+                    rules.append("category.sibling")
+                elif before.found and list_item:
+                    cats, intrinsic = before.category(), before.event
+                    rules += before.rules
+            personnel = bool(set(cats) & PEOPLE) or not cats
+            hit, blocked = governing(text, n.left, np_end, hits, blockers, personnel=personnel)
+            kind = hit.info.kind if hit else None
+            if hit:
+                rules.append(f"trigger.{hit.info.id}")
+            elif blocked:
+                continue
+            elif prev is not None and prev.trigger_kind:
+                kind = prev.trigger_kind
+                rules.append("trigger.sibling")
+            elif continuation and self.ctx.last is not None and i - self.ctx.last.sentence.index <= 2:
+                kind = self.ctx.last.trigger_kind
+                rules.append("trigger.continuation")
+            elif list_item and (i - self.list_chain <= 1 or any(h for h in hits)):
+                kind = "loss"
+                rules.append("trigger.list_item")
+            elif intrinsic is None:
+                continue
+            if not cats and kind in ("kill", "wound", "mixed", "pow"):
+                cats = ("personnel",)
+                rules.append("category.personnel_default")
+            if not cats:
+                continue
+            actor, arule = self._claimant_for(i, s, n.left)
+            claimant = actor.claimant if actor else "media"
+            ctext = actor.text if actor else None
+            rules.append(arule)
+            cats = self._civilian_check(cats, claimant, s)
+            event = event_for(kind, cats, intrinsic)
+            if event is None:
+                continue
+            claimant_side = self.lex.actor_sides.get(claimant) if claimant != "media" else None
+            if claimant_side == "other":
+                claimant_side = None
+            subject, srule = resolve_subject(text, s.start, s.end, n.left, np.start if np.found else n.end, np_end,
+                                             sides, claimant_side, lex)
+            place = nearest_place(places, n.left)
+            if subject is None and rules and "category.label_before" in rules:
+                subject, srule = self._label_side(np, sides, claimant_side)
+            if subject is None:
+                last = self.ctx.last
+                if prev is not None:
+                    subject, srule = prev.subject, "side.sibling"
+                elif continuation and last is not None:
+                    subject, srule = last.subject, "side.continuation"
+                elif (not sides and last is not None and last.claimant == claimant
+                      and i - last.sentence.index <= CARRY_SENTENCES):
+                    subject, srule = last.subject, "side.carried"
+                else:
+                    subject, srule = default_subject(claimant_side, sides, place.side if place else None,
+                                                     "civilians" in cats)
+            rules.append(srule)
+            period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event)
+            rules.append(prule)
+            location = place.name if place else (self.ctx.location if self.ctx.paragraph == s.paragraph else None)
+            raw = RawClaim(
+                number=n, sentence=s, claimant=claimant, claimant_text=ctext, subject=subject, event=event,
+                categories=cats, model=np.model, period=period, rate=rate, location=location, rules=rules,
+                np_end=np_end, trigger_kind=kind, group_marked=bool(_GROUP_MARK.search(text, s.start, s.end)),
+            )
+            if _BY_INCREMENT.search(text[max(s.start, n.left - 20) : n.left]):
+                raw.role = "increment"
+            self.claims.append(raw)
+            prev = raw
+            produced += 1
+            self.ctx.last = raw
+            if period != (None, None) and raw.role != "increment" and rate is None:
+                self.ctx.period, self.ctx.period_rule = period, prule
+            self.ctx.location = location
+            self.ctx.paragraph = s.paragraph
+        if produced:
+            if self.ctx.actor is not None:
+                self.ctx.renewed = i
+            self.list_chain = i
+
+    def _label_side(self, np: NounPhrase, sides: list[SideMention], claimant_side: str | None) -> tuple[str | None, str]:
+        """The side word right before a label ("the Russian soldiers killed ... reached 89")."""
+        for sm in sides:
+            if 0 <= np.start - sm.end <= 2:
+                side = _OPP.get(claimant_side or "") if sm.side == "enemy" else sm.side
+                if side:
+                    return side, "side.label"
+        return None, "side.unknown"
+
+    def _article_counts(self, n: Number, np: NounPhrase) -> bool:
+        """"a"/"an" is the number one only before a singular loss noun ("a US-made M113")."""
+        if not np.found or _NOT_ONE.match(self.text, n.end):
+            return False
+        if np.systems and not np.categories:
+            return True
+        head = self.text[np.start : np.end].lower()
+        if head.endswith("s") and not head.endswith(("ss", "us", "is")):
+            return False
+        if "personnel" in np.category() and np.event is None:
+            return bool(re.search(r"(?:general|soldier|serviceman|officer|commander)$", head))
+        return True
+
+    def _civilian_check(self, cats: tuple[str, ...], claimant: str, s: Sentence) -> tuple[str, ...]:
+        if cats != ("personnel",):
+            return cats
+        sentence = self.text[s.start : s.end]
+        if claimant == "intl" or self.lex.civilian_cue_re.search(sentence):
+            if not re.search(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", sentence, re.IGNORECASE):
+                return ("civilians",)
+        return cats
+
+    def _stmt(self, claimant: str) -> date | None:
+        return self.statement_days.get(claimant) or self.published
+
+    def _period(self, i: int, s: Sentence, n: Number, np_end: int, phrases: list[PeriodPhrase], claimant: str,
+                subject: str, event: str) -> tuple[tuple[date | None, date | None], str | None, str]:
+        stmt = self._stmt(claimant)
+        rate = None
+        rate_month = False
+        for p in phrases:
+            if p.kind == "rate_day":
+                rate = "per_day"
+            elif p.kind == "rate_month":
+                rate_month = True
+        before = self.text[max(s.start, n.left - 60) : n.left]
+        if _BY_INCREMENT.search(before[-20:]):
+            return (stmt, stmt), rate, "period.increase_by"
+        strong = [p for p in phrases if p.kind not in _ANY_PERIOD_KINDS + ("statement_day",) and not p.weak]
+        if _TOTAL_TO.search(before) and not any(p.kind in ("since", "since_war") for p in strong):
+            return (WAR_START, stmt), None, "period.running_total"
+        if strong:
+            mid = (n.left + np_end) // 2
+            best = min(strong, key=lambda p: min(abs(p.start - mid), abs(p.end - mid)))
+            start, end = resolve(best, stmt)
+            if best.kind == "as_of" and start is None and claimant.startswith("ua.") and subject == "RU":
+                start = WAR_START
+            return (start, end), rate, best.rule
+        if rate_month:
+            return (None, None), None, "period.rate_month"
+        weak = [p for p in phrases if p.weak]
+        if weak:
+            return (WAR_START, stmt), rate, weak[0].rule
+        ctx = self.ctx
+        if (ctx.period is not None and ctx.last is not None and ctx.last.claimant == claimant
+                and i - ctx.last.sentence.index <= CARRY_SENTENCES and rate is None):
+            return ctx.period, rate, "period.carried"
+        said = [p for p in phrases if p.kind == "statement_day"]
+        if said:
+            return (said[0].first, said[0].last), rate, "period.statement_day"
+        if rate is None and claimant.startswith("ua.") and subject == "RU" and event != "pow":
+            return (WAR_START, stmt), rate, "period.cumulative_default"
+        return (None, None), rate, "period.none"
+
+    def _increment(self, n: Number, base: RawClaim, s: Sentence) -> None:
+        stmt = self._stmt(base.claimant)
+        if n.value == 0:
+            return
+        raw = RawClaim(
+            number=n, sentence=s, claimant=base.claimant, claimant_text=base.claimant_text, subject=base.subject,
+            event=base.event, categories=base.categories, model=base.model, period=(stmt, stmt), rate=None,
+            location=base.location, rules=list(n.rules) + ["period.increment"], np_end=n.end, role="increment",
+            parent=base, trigger_kind=base.trigger_kind,
+        )
+        self.claims.append(raw)

@@ -1,0 +1,256 @@
+"""Numbers as articles write them, with their qualifiers, ranges and increments.
+
+Finds every number mention in a (folded) text and decides what it is *not* before anyone
+asks what it is: years, dates, times, percentages, money, distances, calibres, ordinals and
+the digits inside model names ("Su-34", "D-30") are dropped here, each by a named rule.
+Vague words ("hundreds", "dozens") are never numbers. "a"/"an" are offered as the number
+one, but only become claims where a loss noun follows (the claim builder decides).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from attrition.lexicon import Lexicon, load_lexicon
+from attrition.lexicon.load import key
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+_DIGITS = re.compile(
+    r"(?<![\w.,/+#$€£-])"
+    r"(\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:[ ]\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?)"
+    r"(?:\s*(million|billion|thousand|mln|bn)\b)?"
+)
+_INCREMENT = re.compile(r"\(\s*\+\s*(\d[\d, ]*)\s*\)")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:%|percent\b|per\s*cent\b|per cent\b|km\b(?!2|²)|kilomet(?:er|re)s?\b|miles?\b|mm\b|cm\b|"
+    r"meters?\b|metres?\b|kg\b|kilograms?\b|tons?\b|tonnes?\b|hours?\b|days?\b|minutes?\b|"
+    r"seconds?\b|years?\b|months?\b|weeks?\b|times\b|GMT\b|UTC\b|[ap]\.?m\.?\b|degrees?\b|°|"
+    r"dollars?\b|euros?\b|hryvnias?\b|rubles?\b|roubles?\b|pounds?\b|USD\b|EUR\b|mph\b|knots?\b|"
+    r"st\b|nd\b|rd\b|th\b|-year|-day|-month|-km|-mm|-strong|-man|-page|-point|-hour)",
+    re.IGNORECASE,
+)
+_MONEY_BEFORE = re.compile(r"(?:[$€£₴]|\bUSD|\bEUR|\bUAH|\bRUB)\s*$")
+_PERCENT_RANGE = re.compile(r"^\s*(?:to|-|and)\s*\d[\d,.]*\s*(?:%|percent|per cent)", re.IGNORECASE)
+_WORD_NUMBER_TAIL = re.compile(r"^\s*-\s*(?:to|year|day|month|week|hour|strong|man|fold)\b", re.IGNORECASE)
+_ATTACHED = re.compile(r"^[A-Za-z\u0400-\u04ff]")
+_ARTICLE = re.compile(r"(?<![\w-])(an?|one|single|the(?=\s+(?:settlement|village|town)\s+of\s+[A-Z]))\s+", re.IGNORECASE)
+_SEP = re.compile(r"[ ,]")
+
+
+@dataclass(slots=True)
+class Number:
+    """A number mention: its value (low end of a range) and where it stands."""
+
+    start: int
+    end: int
+    value: int | float
+    value_max: int | float | None = None
+    qualifier: str = "exact"
+    kind: str = "plain"  # plain | range | increment | article | of_total
+    rules: list[str] = field(default_factory=list)
+    qualifier_start: int | None = None
+
+    @property
+    def left(self) -> int:
+        """Where the mention begins, qualifier included."""
+        return self.qualifier_start if self.qualifier_start is not None else self.start
+
+
+def _as_number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def parse_digits(token: str, scale: str | None, lex: Lexicon) -> int | float | None:
+    """Value of a digit token such as "35,970", "2 560", "1.5" (+ "million")."""
+    raw = _SEP.sub("", token)
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    if scale:
+        value *= lex.scales[key(scale)]
+    return _as_number(value)
+
+
+def _word_re(lex: Lexicon) -> re.Pattern[str]:
+    words = sorted(lex.number_words, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    scales = "|".join(sorted(lex.scales, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])((?:(?:{_TENS})-(?:{_UNITS}))|{body})(?:\s+({scales}))?(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+_WORD_RE: re.Pattern[str] | None = None
+_QUAL_RE: re.Pattern[str] | None = None
+
+
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    global _WORD_RE, _QUAL_RE
+    if _WORD_RE is None or _QUAL_RE is None:
+        _WORD_RE = _word_re(lex)
+        quals = sorted(lex.qualifiers_before, key=len, reverse=True)
+        body = "|".join(r"\s+".join(map(re.escape, q.split())) for q in quals)
+        _QUAL_RE = re.compile(rf"(?<![\w])({body})\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
+    return _WORD_RE, _QUAL_RE
+
+
+def _word_value(text: str, lex: Lexicon) -> int | None:
+    k = key(text)
+    if "-" in k:
+        tens, units = k.split("-", 1)
+        return lex.number_words[tens] + lex.number_words[units]
+    return lex.number_words.get(k)
+
+
+def _excluded(text: str, start: int, end: int, token: str) -> str | None:
+    """Why a digit token is not a quantity, or None if it may be one."""
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 24]
+    if after[:1] and _ATTACHED.match(after[:1]):
+        return "numbers.attached_letters"  # "10km", "2S19", "5th"
+    if before.endswith("-") and re.search(r"[A-Za-z]-$", before):
+        return "numbers.model_name"  # "Su-34", "D-30", "AMX-10"
+    if re.search(r"[A-Za-z]$", before):
+        return "numbers.model_name"  # "M113", "L119"
+    if _UNIT_AFTER.match(after):
+        return "numbers.unit"
+    if _PERCENT_RANGE.match(after):
+        return "numbers.unit"  # "80 to 90 percent"
+    if _MONEY_BEFORE.search(before):
+        return "numbers.money"
+    if re.match(r"^\s*[:.]\d", after) or re.search(r"\d[:.]\s*$", before):
+        return "numbers.time_or_date"  # "22:04", "05.06.2023", "24.02"
+    if re.match(r"^-\d{2}-\d{2}", after) or re.search(r"\d{4}-$", before):
+        return "numbers.iso_date"
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return "numbers.date"
+    plain = token.replace(",", "").replace(" ", "")
+    if re.fullmatch(r"(?:19|20)\d{2}", plain) and "," not in token:
+        return "numbers.year"
+    if re.search(r"(?:No\.|#|number)\s*$", before, re.IGNORECASE):
+        return "numbers.label"
+    return None
+
+
+def _qualify(text: str, num: Number, lex: Lexicon, qual_re: re.Pattern[str]) -> None:
+    window_start = max(0, num.start - 40)
+    m = qual_re.search(text, window_start, num.start)
+    if m and m.end() == num.start:
+        qualifier, rule = lex.qualifiers_before[key(m.group(1))]
+        num.qualifier = qualifier
+        num.qualifier_start = m.start(1)
+        num.rules.append(f"qualifier.{rule}")
+        return
+    after = text[num.end : num.end + 12].lower()
+    for phrase, (qualifier, rule) in lex.qualifiers_after.items():
+        if after.startswith(phrase) or after.startswith(" " + phrase):
+            num.qualifier = qualifier
+            num.rules.append(f"qualifier.{rule}")
+            return
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:to|-|and|or)\s*$", re.IGNORECASE)
+
+
+def _merge_ranges(text: str, nums: list[Number]) -> list[Number]:
+    """Join "60 to 100", "60-100", "between 2,500 and 3,000", "from 189 000 to 273 000"."""
+    out: list[Number] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums) and a.kind == "plain" and nums[i + 1].kind == "plain":
+            b = nums[i + 1]
+            gap = text[a.end : b.start]
+            lead = text[max(0, a.start - 12) : a.start].lower()
+            joined = _RANGE_JOIN.match(gap)
+            and_or = gap.strip().lower() in ("and", "or")
+            if joined and (not and_or or re.search(r"between\s+$", lead)) and b.value > a.value:
+                if gap.strip().lower() != "to" or not re.search(r"(?:by|of)\s+$", lead):
+                    a.end = b.end
+                    a.value_max = b.value
+                    a.kind = "range"
+                    a.qualifier = "range"
+                    a.rules.append("numbers.range")
+                    out.append(a)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
+    """Every number mention in `text` (folded), in order of position."""
+    lex = lex or load_lexicon()
+    word_re, qual_re = _patterns(lex)
+    nums: list[Number] = []
+    taken: list[tuple[int, int]] = []
+
+    for m in _INCREMENT.finditer(text):
+        value = parse_digits(m.group(1).strip(), None, lex)
+        if value is not None:
+            nums.append(Number(m.start(1), m.start(1) + len(m.group(1).strip()), value, kind="increment",
+                               rules=["numbers.increment"]))
+            taken.append((m.start(), m.end()))
+
+    for m in _DIGITS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        token, scale = m.group(1), m.group(2)
+        end = m.end()
+        reason = _excluded(text, m.start(1), m.end(1) if not scale else m.end(), token)
+        if reason:
+            continue
+        if not scale and " " in token:
+            # "2 560" is one number only when the groups look like thousands
+            pass
+        value = parse_digits(token, scale, lex)
+        if value is None:
+            continue
+        rules = ["numbers.digits"] + (["numbers.scale"] if scale else [])
+        nums.append(Number(m.start(1), end, value, rules=rules))
+
+    for m in word_re.finditer(text):
+        if _WORD_NUMBER_TAIL.match(text[m.end() : m.end() + 12]):
+            continue  # "three-to-one", "four-year"
+        value = _word_value(m.group(1), lex)
+        if value is None:
+            continue
+        if m.group(2):
+            value *= lex.scales[key(m.group(2))]
+        if _UNIT_AFTER.match(text[m.end() : m.end() + 24]):
+            continue
+        nums.append(Number(m.start(), m.end(), value, rules=["numbers.word"]))
+
+    for m in _ARTICLE.finditer(text):
+        if any(n.start <= m.start(1) < n.end for n in nums):
+            continue
+        nums.append(Number(m.start(1), m.end(1), 1, kind="article", rules=["numbers.article"]))
+
+    nums.sort(key=lambda n: (n.start, -n.end))
+    dedup: list[Number] = []
+    for n in nums:
+        if dedup and n.start < dedup[-1].end:
+            continue
+        dedup.append(n)
+    nums = _merge_ranges(text, dedup)
+
+    for i, n in enumerate(nums):
+        if n.kind in ("plain", "range", "article"):
+            _qualify(text, n, lex, qual_re)
+        # "18 of 22 drones": 22 counts what was launched, not what was lost
+        if i > 0 and re.fullmatch(r"\s+of\s+", text[nums[i - 1].end : n.start]) and n.kind == "plain":
+            n.kind = "of_total"
+            n.rules.append("numbers.of_total")
+    return nums

@@ -1,0 +1,164 @@
+"""What a number counts: the noun phrase after it, or a label before it.
+
+After a number the extractor reads at most a few words, through modifiers ("US-made",
+"155 mm", "operational and tactical level"), looking for category nouns and named systems
+from the lexicons. The head is the last category noun before a stop word ("seven Leopards
+made in Germany" -> Leopard, tanks). Two category nouns joined by "and" count together
+("290 tanks and armored combat vehicles" -> afv+tanks). When nothing follows, a label just
+before the number may say what it counts ("tanks - 7,834 units", "Bashkortostan (5 945)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from attrition.lexicon import Lexicon
+from attrition.lexicon.load import key
+
+_TOKEN = re.compile(r"[\w'/.-]*\w|[^\w\s]")
+_STOP = frozenset(
+    """that which who whom whose were was is are be been being have has had said says say
+    in on at since during from to by with as over including include includes while after before
+    per each the this these those than then when where if but because amid for into near against
+    along across under reportedly""".split()
+)
+_SKIPPABLE_PUNCT = frozenset({"-", "/"})
+_CALIBRE = re.compile(r"\d{2,3}\s*-?\s*mm\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"of\s+(?:them|which|those)\b", re.IGNORECASE)
+_INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*\s*\)")
+_OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|or|&)\s+")
+
+
+@dataclass(slots=True)
+class NounPhrase:
+    categories: tuple[str, ...] = ()
+    event: str | None = None
+    systems: list[str] = field(default_factory=list)
+    system_category: str | None = None
+    start: int = -1
+    end: int = -1
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.categories) or bool(self.systems)
+
+    @property
+    def model(self) -> str | None:
+        distinct = list(dict.fromkeys(self.systems))
+        return distinct[0] if len(distinct) == 1 else None
+
+    def category(self) -> tuple[str, ...]:
+        if self.categories:
+            return self.categories
+        if self.system_category:
+            return (self.system_category,)
+        return ()
+
+
+def noun_phrase_after(text: str, pos: int, lex: Lexicon, *, limit: int | None = None, max_tokens: int = 7) -> NounPhrase:
+    """Read the noun phrase that a number at `text[..pos]` counts."""
+    end_limit = limit if limit is not None else len(text)
+    np = NounPhrase()
+    tokens = 0
+    join_pending = False
+    while tokens < max_tokens and pos < end_limit:
+        while pos < end_limit and text[pos].isspace():
+            pos += 1
+        if pos >= end_limit:
+            break
+        m_inc = _INCREMENT.match(text, pos)
+        if m_inc:
+            pos = m_inc.end()
+            continue
+        m_cal = _CALIBRE.match(text, pos)
+        if m_cal:
+            pos = m_cal.end()
+            tokens += 1
+            continue
+        m_sys = lex.system_re.match(text, pos, end_limit)
+        m_cat = lex.category_re.match(text, pos, end_limit)
+        if m_cat and (not m_sys or m_cat.end() >= m_sys.end()):
+            info = lex.categories[key(m_cat.group(0))]
+            cats = info.categories
+            if join_pending and np.categories:
+                cats = tuple(sorted(set(np.categories) | set(cats)))
+            np.categories = cats
+            np.event = info.event or np.event
+            np.start = np.start if np.start >= 0 else m_cat.start()
+            np.end = m_cat.end()
+            np.rules.append(f"category.{info.id}")
+            pos = m_cat.end()
+            tokens += 1
+            join_pending = False
+            # "tanks and (other) armoured vehicles": a second noun joins the first
+            m_and = _AND.match(text, pos, end_limit)
+            if m_and:
+                nxt = m_and.end()
+                m_other = _OTHER.match(text, nxt, end_limit)
+                probe = (m_other.end() + 1) if m_other else nxt
+                if lex.category_re.match(text, probe, end_limit):
+                    join_pending = True
+                    pos = probe
+                    continue
+            continue
+        if m_sys:
+            info_s = lex.systems[key(m_sys.group(0))]
+            np.systems.append(info_s.name)
+            np.system_category = np.system_category or info_s.category
+            np.start = np.start if np.start >= 0 else m_sys.start()
+            np.end = m_sys.end()
+            np.rules.append(f"system.{info_s.name}")
+            pos = m_sys.end()
+            tokens += 1
+            m_and = _AND.match(text, pos, end_limit)
+            if m_and and lex.system_re.match(text, m_and.end(), end_limit):
+                pos = m_and.end()
+            continue
+        if join_pending:
+            break
+        m_of = _OF_THEM.match(text, pos, end_limit)
+        if m_of:
+            pos = m_of.end()
+            tokens += 1
+            continue
+        m_tok = _TOKEN.match(text, pos, end_limit)
+        if not m_tok:
+            break
+        tok = m_tok.group(0)
+        if not tok[0].isalnum() and tok not in _SKIPPABLE_PUNCT:
+            break
+        if tok[0].isdigit():
+            break
+        low = tok.lower()
+        if low in _STOP or low in ("and", "or"):
+            break
+        if np.found and low in ("of",):
+            break
+        pos = m_tok.end()
+        tokens += 1
+    return np
+
+
+def category_before(text: str, start: int, pos: int, lex: Lexicon, *, max_tokens: int = 12) -> NounPhrase:
+    """A category noun standing before `pos` (after `start`), nearest first."""
+    window = text[start:pos]
+    best: re.Match[str] | None = None
+    for m in lex.category_re.finditer(window):
+        best = m
+    np = NounPhrase()
+    if best is None:
+        return np
+    between = window[best.end() :]
+    if len(re.findall(r"\w+", between)) > max_tokens:
+        return np
+    info = lex.categories[key(best.group(0))]
+    np.categories = info.categories
+    np.event = info.event
+    np.start = start + best.start()
+    np.end = start + best.end()
+    np.rules.append(f"category.{info.id}")
+    np.rules.append("category.label_before")
+    return np

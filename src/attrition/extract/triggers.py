@@ -1,0 +1,117 @@
+"""What happened: the loss trigger that governs a number, and the FORMAT event it gives.
+
+A number counts only when a trigger from `data/events.toml` governs it: the nearest one to
+its left in the sentence with no blocker ("provided", "deployed", "launched") in between,
+or one right after its noun ("475 soldiers were reported killed"). A specific personnel
+event after the noun ("60 to 100 soldiers a day as killed") beats a generic verb before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrition.lexicon import Lexicon
+from attrition.lexicon.load import TriggerInfo, key
+
+MUNITIONS = frozenset({"uav", "missiles", "rockets", "bombs"})
+GROUND = frozenset({"territory_km2", "settlements"})
+PEOPLE = frozenset({"personnel", "civilians"})
+
+_PERSONNEL_EVENT = {
+    "loss": "casualties",
+    "kill": "killed",
+    "wound": "wounded",
+    "mixed": "casualties",
+    "pow": "pow",
+    "destroy": "casualties",
+    "intercept": None,
+    "capture": "pow",
+}
+_RIGHT_GAP = re.compile(
+    r"^[\s,]*(?:(?:were|was|have|has|had|been|being|reportedly|reported|later|also|as|who|to|are|is|"
+    r"others?|more|in\s+action|allegedly|probably|likely|highly\s+likely|confirmed|documented|"
+    r"in\s+the\s+fighting|in\s+combat|known|believed|thought|said|likely\s+been|also\s+been)\s+)*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_MIXED_TAIL = re.compile(r"\s+(?:or|and)\s+(?:wounded|injured)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    info: TriggerInfo
+
+
+def find_triggers(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[Hit], list[tuple[int, int, str]]]:
+    """Triggers and blockers (start, end, id) in `text[start:end]`."""
+    hits = [Hit(m.start(), m.end(), lex.triggers[key(m.group(0))]) for m in lex.trigger_re.finditer(text, start, end)]
+    terms = [(m.start(), m.end()) for m in lex.category_re.finditer(text, start, end)]
+    terms += [(m.start(), m.end()) for m in lex.system_re.finditer(text, start, end)]
+    blockers = [
+        (m.start(), m.end(), lex.blockers[key(m.group(0))])
+        for m in lex.blocker_re.finditer(text, start, end)
+        if not any(a <= m.start() < b for a, b in terms)
+    ]
+    hits = [h for h in hits if not any(a <= h.start < b and h.end <= b for a, b in terms) or h.info.kind == "loss"]
+    return hits, blockers
+
+
+def governing(
+    text: str,
+    num_left: int,
+    np_end: int,
+    hits: list[Hit],
+    blockers: list[tuple[int, int, str]],
+    *,
+    personnel: bool,
+) -> tuple[Hit | None, str | None]:
+    """(trigger, blocker id) for a number spanning `num_left`..`np_end`."""
+    right = None
+    for h in hits:
+        if h.start >= np_end and h.info.position in ("right", "both"):
+            if _RIGHT_GAP.match(text[np_end : h.start]):
+                right = h
+            break
+    left = None
+    for h in hits:
+        if h.end <= num_left and h.info.position in ("left", "both"):
+            left = h
+    blocked = None
+    for b in blockers:
+        if b[1] <= num_left and (left is None or left.end <= b[0]) and len(_WORD.findall(text, b[1], num_left)) <= 4:
+            blocked = b[2]
+    if left is not None and _CLAUSE_BREAK.search(text, left.end, num_left):
+        left = None
+    if blocked and right is None:
+        return None, blocked
+    if blocked:
+        left = None
+    if right is not None and right.info.kind == "kill" and _MIXED_TAIL.match(text, right.end):
+        right = Hit(right.start, right.end, TriggerInfo("mixed_tail", "mixed", "agent", "right"))
+    if right is not None and (left is None or (personnel and right.info.kind in ("kill", "wound", "mixed", "pow"))):
+        return right, None
+    return left, None
+
+
+def event_for(kind: str | None, categories: tuple[str, ...], intrinsic: str | None) -> str | None:
+    """The FORMAT event for a trigger kind and the categories it counts."""
+    cats = set(categories)
+    if cats & PEOPLE:
+        if intrinsic and (kind in (None, "loss", "destroy", "intercept") or intrinsic == "casualties"):
+            return intrinsic
+        if kind is None:
+            return intrinsic
+        return _PERSONNEL_EVENT.get(kind) or intrinsic
+    if cats & GROUND:
+        return "captured" if kind in ("capture", "loss", "destroy", "pow") else None
+    if kind in ("kill", "wound", "mixed"):
+        return None
+    if kind is None:
+        return None
+    if cats and cats <= MUNITIONS:
+        return "intercepted"
+    return "lost"

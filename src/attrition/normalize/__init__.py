@@ -1,0 +1,1 @@
+"""Normalization: actors, sides, places and periods in one canonical form each."""

@@ -1,0 +1,232 @@
+"""When: period phrases and dates, resolved to ISO date spans.
+
+Phrases are found per sentence, each with a position, so that a sentence carrying two
+periods ("lost 1,262 a day in May and 1,163 in June") binds each number to the nearest one.
+Everything resolves against the statement date S: the day the claimant spoke when the text
+says so ("said on Friday"), else the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from attrition.lexicon import Lexicon
+from attrition.lexicon.load import key
+
+WAR_START = date(2022, 2, 24)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DOTTED = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
+
+#: Named date patterns (rule id -> regex); group "d" (and "d2") hold the dates.
+DATE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "period.from_to": re.compile(
+        rf"\b(?:from|between|з)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})\s+(?:to|and|through|until|по)\s+(?P<d2>{_DAY_MONTH}|{_DOTTED})",
+        re.IGNORECASE),
+    "period.since_date": re.compile(
+        rf"\b(?:since|beginning from|starting from|from)\s+(?:the\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
+        re.IGNORECASE),
+    "period.began_on": re.compile(
+        rf"\b(?:began|started|launched|begun|commenced)\s+(?:on\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
+        re.IGNORECASE),
+    "period.as_of": re.compile(rf"\bas\s+of\s+(?P<d>{_DAY_MONTH}|{_WEEKDAY}|today)", re.IGNORECASE),
+    "period.on_date": re.compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY_MONTH})(?!\s*-)", re.IGNORECASE),
+    "period.on_weekday": re.compile(rf"\b(?:on\s+|earlier\s+|late\s+)?(?P<d>{_WEEKDAY})(?!,?\s+{_MONTH})", re.IGNORECASE),
+    "period.in_month": re.compile(rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?![\w\s]*\d)", re.IGNORECASE),
+    "period.in_year": re.compile(r"\b(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])", re.IGNORECASE),
+    "period.campaign": re.compile(
+        r"\b(?:since\s+the\s+(?:beginning|start|outset)\s+of|during|in\s+the\s+course\s+of)\s+(?:the\s+)?"
+        r"(?:hostilities|fighting|operation|offensive|incursion|battles?|counteroffensive|invasion)\b[^.;:,]{0,60}",
+        re.IGNORECASE),
+}
+
+_SPEECH_NEAR = re.compile(
+    r"\b(?:said|says|told|reported|claimed|claims|announced|stated|noted|added|declared|confirmed|"
+    r"admitted|released|published|wrote|estimated|update|statement|report|figures)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class PeriodPhrase:
+    start: int
+    end: int
+    rule: str
+    kind: str  # day | since | span | month | year_to_date | ... | rate_day | rate_month | statement_day
+    first: date | None = None
+    last: date | None = None
+    weak: bool = False
+
+
+def _month_number(text: str, lex: Lexicon) -> int | None:
+    return lex.months.get(key(text).rstrip("."))
+
+
+def resolve_weekday(name: str, ref: date | None, lex: Lexicon) -> date | None:
+    """The last `name`-day on or before `ref` (a statement made "on Friday").
+
+    A weekday one day after `ref` is taken as `ref` itself: wire copy is often dated in UTC
+    while the statement was made, hours earlier by the clock, on the next local day.
+    """
+    if ref is None:
+        return None
+    wd = lex.weekdays.get(key(name))
+    if wd is None:
+        return None
+    if (ref.weekday() + 1) % 7 == wd:
+        return ref
+    return ref - timedelta(days=(ref.weekday() - wd) % 7)
+
+
+def resolve_date(text: str, ref: date | None, lex: Lexicon, *, last_year: bool = False) -> date | None:
+    """A calendar date from "July 3", "3 July 2022", "Feb. 24", "24.02", "Friday"."""
+    text = text.strip()
+    if key(text) in lex.weekdays:
+        return resolve_weekday(text, ref, lex)
+    if key(text) == "today":
+        return ref
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4}))?", text)
+    if m:
+        day, month, year_s = int(m.group(1)), int(m.group(2)), m.group(3)
+    else:
+        parts = re.findall(r"[A-Za-z]+\.?|\d+", text)
+        month_n = next((_month_number(p, lex) for p in parts if _month_number(p, lex)), None)
+        nums = [int(p) for p in parts if p.isdigit()]
+        if month_n is None or not nums:
+            return None
+        month = month_n
+        day = next((n for n in nums if n <= 31), 0)
+        year_s = next((str(n) for n in nums if n > 31), None)
+        if not day:
+            return None
+    year: int | None = int(year_s) if year_s else None
+    if year is not None and year < 100:
+        year += 2000
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year - (1 if last_year else 0)
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate > ref and not last_year:
+            year -= 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _campaign_start(text: str, lex: Lexicon) -> date | None:
+    low = text.lower()
+    for _cid, start, cues in sorted(lex.campaigns, key=lambda c: c[1], reverse=True):
+        if any(c.lower() in low for c in cues):
+            return start
+    return None
+
+
+def _since_start(d: date, lex: Lexicon) -> date:
+    """"since February 24" names the invasion, whatever year the article is from."""
+    for _cid, start, _cues in lex.campaigns:
+        if (d.month, d.day) == (start.month, start.day) and d.year >= start.year:
+            return start
+    return d
+
+
+def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon) -> list[PeriodPhrase]:
+    """Period phrases in `text[start:end]`, with dates resolved against `ref` (S)."""
+    found: list[PeriodPhrase] = []
+    for m in lex.period_re.finditer(text, start, end):
+        info = lex.periods[key(m.group(0))]
+        found.append(PeriodPhrase(m.start(), m.end(), f"period.{info.id}", info.kind, weak=info.weak))
+    occupied = [(p.start, p.end) for p in found if not p.weak]
+    for rule, pattern in DATE_PATTERNS.items():
+        for m in pattern.finditer(text, start, end):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in occupied):
+                if rule != "period.campaign":
+                    continue
+            last_year = bool(m.groupdict().get("last"))
+            if rule == "period.campaign":
+                first = _campaign_start(m.group(0), lex)
+                if first is None:
+                    continue
+                found.append(PeriodPhrase(m.start(), m.end(), rule, "since", first, None))
+            elif rule == "period.from_to":
+                a = resolve_date(m.group("d"), ref, lex)
+                b = resolve_date(m.group("d2"), ref, lex)
+                if a and b and a <= b:
+                    found.append(PeriodPhrase(m.start(), m.end(), rule, "span", a, b))
+            elif rule in ("period.since_date", "period.began_on"):
+                d = resolve_date(m.group("d"), ref, lex, last_year=last_year)
+                if d:
+                    found.append(PeriodPhrase(m.start(), m.end(), rule, "since", _since_start(d, lex), None))
+            elif rule == "period.as_of":
+                d = resolve_date(m.group("d"), ref, lex)
+                if d:
+                    found.append(PeriodPhrase(m.start(), m.end(), rule, "as_of", None, d))
+            elif rule in ("period.on_date", "period.on_weekday"):
+                d = resolve_date(m.group("d"), ref, lex)
+                if d and (ref is None or d <= ref + timedelta(days=1)):
+                    kind = "day"
+                    window = text[max(start, m.start() - 30) : min(end, m.end() + 12)]
+                    if _SPEECH_NEAR.search(window):
+                        kind = "statement_day"
+                    found.append(PeriodPhrase(m.start(), m.end(), rule, kind, d, d))
+            elif rule == "period.in_month":
+                parts = m.group("d").split()
+                month = _month_number(parts[0], lex)
+                if month is None or ref is None and len(parts) == 1:
+                    continue
+                year = int(parts[1]) if len(parts) > 1 else (ref.year if ref else 0)
+                if len(parts) == 1 and ref is not None and month > ref.month:
+                    year -= 1
+                first = date(year, month, 1)
+                last = date(year, month, calendar.monthrange(year, month)[1])
+                found.append(PeriodPhrase(m.start(), m.end(), rule, "span", first, last))
+            elif rule == "period.in_year":
+                y = int(m.group("d"))
+                found.append(PeriodPhrase(m.start(), m.end(), rule, "span", date(y, 1, 1), date(y, 12, 31)))
+            occupied.append((m.start(), m.end()))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def resolve(phrase: PeriodPhrase, stmt: date | None) -> tuple[date | None, date | None]:
+    """The (start, end) a phrase gives a claim stated on `stmt`."""
+    k = phrase.kind
+    if k in ("span", "day") and phrase.first is not None:
+        return phrase.first, phrase.last
+    if k == "statement_day":
+        return phrase.first, phrase.last
+    if k == "day":
+        return stmt, stmt
+    if k == "since_war":
+        return WAR_START, stmt
+    if k == "since":
+        return phrase.first, stmt
+    if k == "as_of":
+        return None, phrase.last
+    if stmt is None:
+        return None, None
+    if k == "year_to_date":
+        return date(stmt.year, 1, 1), stmt
+    if k == "month_to_date":
+        return date(stmt.year, stmt.month, 1), stmt
+    if k == "last_month":
+        last = date(stmt.year, stmt.month, 1) - timedelta(days=1)
+        return date(last.year, last.month, 1), last
+    if k == "last_year":
+        return date(stmt.year - 1, 1, 1), date(stmt.year - 1, 12, 31)
+    if k == "last_week":
+        monday = stmt - timedelta(days=stmt.weekday() + 7)
+        return monday, monday + timedelta(days=6)
+    return None, None

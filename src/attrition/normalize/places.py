@@ -1,0 +1,37 @@
+"""Where: places and front sectors tied to a number, spelled one way (`data/places.toml`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from attrition.lexicon import Lexicon
+from attrition.lexicon.load import key
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    side: str | None
+
+
+def place_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[PlaceMention]:
+    """Gazetteer places in `text[start:end]`, in order."""
+    out = []
+    for m in lex.place_re.finditer(text, start, end):
+        info = lex.places.get(key(m.group(0)))
+        if info is None:
+            continue
+        tail = text[m.end() : m.end() + 20]
+        if tail.startswith((" People's Republic", " People’s Republic")):
+            continue  # "Donetsk People's Republic" names a polity, not where the number is
+        out.append(PlaceMention(m.start(), m.end(), info.name, info.side))
+    return out
+
+
+def nearest_place(mentions: list[PlaceMention], pos: int) -> PlaceMention | None:
+    """The place closest to `pos`, preferring front sectors and regions over passing mentions."""
+    if not mentions:
+        return None
+    return min(mentions, key=lambda p: abs(p.start - pos))
