@@ -35,11 +35,11 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_ACTOR = re.compile(
-    rf"(?:according\s+to|citing|cited\s+by|quoting|per|{SPEECH}(?:\s+by)?|shared\s+by|published\s+by|"
-    r"released\s+by|provided\s+by|issued\s+by|from|by|a\s+statement\s+from|a\s+report\s+by|"
+    rf"(?:according\s+to|citing|cited\s+by|quoting|{SPEECH}(?:\s+by)?|shared\s+by|published\s+by|"
+    r"released\s+by|provided\s+by|issued\s+by|a\s+statement\s+from|a\s+report\s+by|"
     r"estimates\s+published\s+by|report\s+(?:from|by))"
     r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|"
-    r"statement|of|from|by|published|released|provided|researchers|at|other|and|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
+    r"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
     re.IGNORECASE,
 )
 _HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")

@@ -23,20 +23,24 @@ from attrition.normalize.places import nearest_place, place_mentions
 from attrition.normalize.sides import SideMention, default_subject, resolve_subject, side_mentions
 from attrition.text.sentences import Sentence
 
-CARRY_SENTENCES = 3
+CARRY_SENTENCES = 4
 _OPP = {"RU": "UA", "UA": "RU"}
 _CONTINUATION = re.compile(
     r"\W*(?:these\s+include|this\s+includes|this\s+number\s+includes|among\s+them|of\s+them|of\s+these|"
     r"including|in\s+addition|additionally|also|moreover|furthermore|besides)\b",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^\W*[^\d\n]{2,80}?\s[-:]\s*(?:about\s+|близько\s+|approximately\s+)?\d", re.IGNORECASE)
+_LIST_ITEM = re.compile(
+    r"^(?:\W*[^\d\n]{2,80}?\s[-:]\s*(?:about\s+|близько\s+|approximately\s+)?\d|\s*[•*>-]\s*\d[^.]{0,80}\.?$)",
+    re.IGNORECASE,
+)
 _TOTAL_TO = re.compile(
-    r"(?:bringing|taking|brought|took|increased|rose|grew|up|climbed|reached|reach|total(?:\s*-)?)"
+    r"(?:bringing|taking|takes|brings|brought|took|increased|rose|grew|up|climbed|reached|reach|total(?:\s*-)?)"
     r"(?:\s+(?:the|its|their|overall|total|number|tally|toll|count|to|of|[a-z]+'s|russian|military|death|army's)){0,5}"
     r"\s*(?:to|-|:)?\s*$",
     re.IGNORECASE,
 )
+_INCREASE_TO = re.compile(r"\b(?:increased|rose|grew|up|climbed)\s+by\s+[\d, ]+\s+to\s*$", re.IGNORECASE)
 _BY_INCREMENT = re.compile(r"\b(?:up|increased|rose|grew)\s+by\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.)", re.IGNORECASE)
 _GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\b", re.IGNORECASE)
@@ -115,6 +119,7 @@ class DocumentReader:
         self.ctx = Context()
         self.claims: list[RawClaim] = []
         self.list_chain = -10
+        self.last_side: str | None = None
 
     # -- pre-pass: who speaks where, and on which day ---------------------------------------
     def _prepass(self) -> None:
@@ -171,9 +176,13 @@ class DocumentReader:
         if self.attributions[i]:
             self.ctx.actor = self.attributions[i][-1].actor
             self.ctx.renewed = i
+        named = [m.side for m in side_mentions(text, s.start, s.end, lex) if m.side in ("RU", "UA", "other")]
         if not nums:
-            if text[s.start : s.end].rstrip().endswith(":") and lex.trigger_re.search(text, s.start, s.end):
+            ends_colon = text[s.start : s.end].rstrip().endswith(":")
+            if lex.trigger_re.search(text, s.start, s.end) or (ends_colon and self.list_chain == i - 1):
                 self.list_chain = i
+            if named:
+                self.last_side = named[-1]
             return
         hits, blockers = find_triggers(text, s.start, s.end, lex)
         sides = side_mentions(text, s.start, s.end, lex)
@@ -209,10 +218,14 @@ class DocumentReader:
             if not cats:
                 before = category_before(text, s.start, n.left, lex)
                 between_nums = [m for m in nums if before.end <= m.start < n.left and m.kind != "increment"]
-                owned = any(0 <= before.start - m.end < 30 and len(_WORDS.findall(text, m.end, before.start)) <= 3
-                            for m in nums if m.end <= before.start)
+                owned = any(
+                    0 <= before.start - m.end < 30 and len(_WORDS.findall(text, m.end, before.start)) <= 3
+                    and not re.search(r"[,;]", text[m.end : before.start])
+                    for m in nums if m.end <= before.start and m.kind != "increment"
+                )
                 bare = bool(_BARE_AFTER.match(text, n.end, s.end))
-                if before.found and not between_nums and not owned:
+                running = bool(_TOTAL_TO.search(text[max(s.start, n.left - 60) : n.left]))
+                if before.found and not between_nums and (not owned or running):
                     cats, intrinsic = before.category(), before.event
                     rules += before.rules
                     np = NounPhrase(before.categories, before.event, start=before.start, end=before.end)
@@ -256,11 +269,15 @@ class DocumentReader:
             claimant_side = self.lex.actor_sides.get(claimant) if claimant != "media" else None
             if claimant_side == "other":
                 claimant_side = None
-            subject, srule = resolve_subject(text, s.start, s.end, n.left, np.start if np.found else n.end, np_end,
-                                             sides, claimant_side, lex)
-            place = nearest_place(places, n.left)
-            if subject is None and rules and "category.label_before" in rules:
+            labelled = "category.label_before" in rules
+            if labelled:
                 subject, srule = self._label_side(np, sides, claimant_side)
+                if subject is None:
+                    subject, srule = resolve_subject(text, s.start, s.end, n.left, n.end, n.end, sides, claimant_side, lex)
+            else:
+                subject, srule = resolve_subject(text, s.start, s.end, n.left, np.start if np.found else n.end, np_end,
+                                                 sides, claimant_side, lex)
+            place = nearest_place(places, n.left)
             if subject is None:
                 last = self.ctx.last
                 if prev is not None:
@@ -273,6 +290,8 @@ class DocumentReader:
                 else:
                     subject, srule = default_subject(claimant_side, sides, place.side if place else None,
                                                      "civilians" in cats)
+                    if srule == "side.default" and self.last_side is not None:
+                        subject, srule = self.last_side, "side.document"
             rules.append(srule)
             period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event)
             rules.append(prule)
@@ -292,6 +311,8 @@ class DocumentReader:
                 self.ctx.period, self.ctx.period_rule = period, prule
             self.ctx.location = location
             self.ctx.paragraph = s.paragraph
+        if named:
+            self.last_side = named[-1]
         if produced:
             if self.ctx.actor is not None:
                 self.ctx.renewed = i
@@ -300,7 +321,7 @@ class DocumentReader:
     def _label_side(self, np: NounPhrase, sides: list[SideMention], claimant_side: str | None) -> tuple[str | None, str]:
         """The side word right before a label ("the Russian soldiers killed ... reached 89")."""
         for sm in sides:
-            if 0 <= np.start - sm.end <= 2:
+            if 0 <= np.start - sm.end <= 25 and re.fullmatch(r"[\w\s-]*", self.text[sm.end : np.start]):
                 side = _OPP.get(claimant_side or "") if sm.side == "enemy" else sm.side
                 if side:
                     return side, "side.label"
@@ -345,7 +366,9 @@ class DocumentReader:
         if _BY_INCREMENT.search(before[-20:]):
             return (stmt, stmt), rate, "period.increase_by"
         strong = [p for p in phrases if p.kind not in _ANY_PERIOD_KINDS + ("statement_day",) and not p.weak]
-        if _TOTAL_TO.search(before) and not any(p.kind in ("since", "since_war") for p in strong):
+        if (_TOTAL_TO.search(before) or _INCREASE_TO.search(before)) and not any(
+            p.kind in ("since", "since_war") for p in strong
+        ):
             return (WAR_START, stmt), None, "period.running_total"
         if strong:
             mid = (n.left + np_end) // 2

@@ -117,6 +117,10 @@ def _excluded(text: str, start: int, end: int, token: str) -> str | None:
     """Why a digit token is not a quantity, or None if it may be one."""
     before = text[max(0, start - 24) : start]
     after = text[end : end + 24]
+    if "." in token and not re.match(r"\s*(?:million|billion|thousand|mln|bn)\b", after):
+        return "numbers.decimal"  # counts are whole; "24.02" is a date, "30.1" a temperature
+    if re.match(r"-[^\W\d_]", after):
+        return "numbers.compound"  # "68-й", "25-year-old"
     if after[:1] and _ATTACHED.match(after[:1]):
         return "numbers.attached_letters"  # "10km", "2S19", "5th"
     if before.endswith("-") and re.search(r"[A-Za-z]-$", before):

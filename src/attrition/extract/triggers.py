@@ -36,6 +36,7 @@ _RIGHT_GAP = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _MIXED_TAIL = re.compile(r"\s+(?:or|and)\s+(?:wounded|injured)\b", re.IGNORECASE)
+_LIST_TAIL = re.compile(r"^[^;:.]{0,200}$")
 _CLAUSE_BREAK = re.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b)", re.IGNORECASE)
 
 
@@ -56,7 +57,8 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[H
         for m in lex.blocker_re.finditer(text, start, end)
         if not any(a <= m.start() < b for a, b in terms)
     ]
-    hits = [h for h in hits if not any(a <= h.start < b and h.end <= b for a, b in terms) or h.info.kind == "loss"]
+    hits = [h for h in hits if h.info.kind == "loss" or not any(
+        a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in terms)]
     return hits, blockers
 
 
@@ -90,6 +92,11 @@ def governing(
         return None, blocked
     if blocked:
         left = None
+    if right is None and left is None:
+        for h in hits:
+            if h.start >= np_end and h.info.position in ("right", "both") and _LIST_TAIL.match(text[np_end : h.start]):
+                right = h
+                break
     if right is not None and right.info.kind == "kill" and _MIXED_TAIL.match(text, right.end):
         right = Hit(right.start, right.end, TriggerInfo("mixed_tail", "mixed", "agent", "right"))
     if right is not None and (left is None or (personnel and right.info.kind in ("kill", "wound", "mixed", "pow"))):

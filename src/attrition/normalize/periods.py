@@ -22,7 +22,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+_DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DOTTED = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
 
@@ -181,6 +181,11 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                     if _SPEECH_NEAR.search(window):
                         kind = "statement_day"
                     found.append(PeriodPhrase(m.start(), m.end(), rule, kind, d, d))
+            elif rule in ("period.in_month", "period.in_year") and re.search(
+                r"\b(?:since|began|started|launched|invaded|crossed)\b", text[max(start, m.start() - 50) : m.start()],
+                re.IGNORECASE,
+            ):
+                continue  # "since Russia invaded in February 2022" names the start, not a month
             elif rule == "period.in_month":
                 parts = m.group("d").split()
                 month = _month_number(parts[0], lex)

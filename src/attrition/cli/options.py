@@ -1,0 +1,17 @@
+"""Option types shared by commands, so a flag is spelled and explained the same everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, jsonl or csv.")]
+MetaOpt = Annotated[
+    Path | None,
+    typer.Option("--meta", help='JSONL metadata keyed by file stem: {"doc", "url", "outlet", "published"}.'),
+]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs without metadata.")
+]
