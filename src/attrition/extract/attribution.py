@@ -35,8 +35,8 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_ACTOR = re.compile(
-    rf"(?:according\s+to|citing|cited\s+by|quoting|{SPEECH}(?:\s+by)?|shared\s+by|published\s+by|"
-    r"released\s+by|provided\s+by|issued\s+by|a\s+statement\s+from|a\s+report\s+by|"
+    rf"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|{SPEECH}(?:\s+by)?|shared\s+by|published\s+by|"
+    r"released\s+by|provided\s+by|issued\s+by|statement\s+(?:from|by)|a\s+report\s+by|"
     r"estimates\s+published\s+by|report\s+(?:from|by))"
     r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|"
     r"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
@@ -107,7 +107,9 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon, *, headline
         after = text[b : min(end, b + 90)]
         before = text[max(start, a - 120) : a]
         rule = None
-        if _AFTER_ACTOR.match(after):
+        if key(text[a:b]).endswith(("tally", "report", "data", "figures")):
+            rule = "attribution.nominal"
+        elif _AFTER_ACTOR.match(after):
             rule = "attribution.actor_verb"
         elif _POSSESSIVE.match(after):
             rule = "attribution.possessive"

@@ -35,9 +35,8 @@ _LIST_ITEM = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_TO = re.compile(
-    r"(?:bringing|taking|takes|brings|brought|took|increased|rose|grew|up|climbed|reached|reach|total(?:\s*-)?)"
-    r"(?:\s+(?:the|its|their|overall|total|number|tally|toll|count|to|of|[a-z]+'s|russian|military|death|army's)){0,5}"
-    r"\s*(?:to|-|:)?\s*$",
+    r"(?:(?:bringing|taking|takes|brings|brought|took|raising|raises|pushing)\s+(?:the|its|their|this)\s+(?:[\w'-]+\s+){0,10}?to"
+    r"|(?:increased|rose|grew|climbed|reached|reach|total|totals|totalling|totaling)(?:\s+to)?|total\s*[-:])\s*$",
     re.IGNORECASE,
 )
 _INCREASE_TO = re.compile(r"\b(?:increased|rose|grew|up|climbed)\s+by\s+[\d, ]+\s+to\s*$", re.IGNORECASE)
@@ -215,6 +214,12 @@ class DocumentReader:
             cats = np.category()
             intrinsic = np.event
             np_end = np.end if np.found else n.end
+            running_total = bool(_TOTAL_TO.search(text[max(s.start, n.left - 90) : n.left]))
+            inherited_subject = None
+            if not cats and running_total and prev is not None:
+                cats, intrinsic = prev.categories, None
+                inherited_subject = prev.subject
+                rules.append("category.running_total")
             if not cats:
                 before = category_before(text, s.start, n.left, lex)
                 between_nums = [m for m in nums if before.end <= m.start < n.left and m.kind != "increment"]
@@ -270,7 +275,9 @@ class DocumentReader:
             if claimant_side == "other":
                 claimant_side = None
             labelled = "category.label_before" in rules
-            if labelled:
+            if inherited_subject is not None:
+                subject, srule = inherited_subject, "side.running_total"
+            elif labelled:
                 subject, srule = self._label_side(np, sides, claimant_side)
                 if subject is None:
                     subject, srule = resolve_subject(text, s.start, s.end, n.left, n.end, n.end, sides, claimant_side, lex)
@@ -362,7 +369,7 @@ class DocumentReader:
                 rate = "per_day"
             elif p.kind == "rate_month":
                 rate_month = True
-        before = self.text[max(s.start, n.left - 60) : n.left]
+        before = self.text[max(s.start, n.left - 90) : n.left]
         if _BY_INCREMENT.search(before[-20:]):
             return (stmt, stmt), rate, "period.increase_by"
         strong = [p for p in phrases if p.kind not in _ANY_PERIOD_KINDS + ("statement_day",) and not p.weak]

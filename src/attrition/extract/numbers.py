@@ -179,8 +179,9 @@ def _merge_ranges(text: str, nums: list[Number]) -> list[Number]:
             lead = text[max(0, a.start - 12) : a.start].lower()
             joined = _RANGE_JOIN.match(gap)
             and_or = gap.strip().lower() in ("and", "or")
-            if joined and (not and_or or re.search(r"between\s+$", lead)) and b.value > a.value:
-                if gap.strip().lower() != "to" or not re.search(r"(?:by|of)\s+$", lead):
+            plausible = b.value > a.value and b.value <= 20 * max(a.value, 1)
+            if joined and (not and_or or re.search(r"between\s+$", lead)) and plausible:
+                if gap.strip().lower() != "to" or not re.search(r"(?:by|of|up|rose|increased|grew)\s+$", lead):
                     a.end = b.end
                     a.value_max = b.value
                     a.kind = "range"
