@@ -35,13 +35,17 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_ACTOR = re.compile(
-    rf"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|{SPEECH}(?:\s+by)?|shared\s+by|published\s+by|"
+    rf"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|{SPEECH}\s+by|shared\s+by|published\s+by|"
     r"released\s+by|provided\s+by|issued\s+by|statement\s+(?:from|by)|a\s+report\s+by|"
     r"estimates\s+published\s+by|report\s+(?:from|by))"
     r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|"
     r"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
     re.IGNORECASE,
 )
+_SPEECH_BEFORE = re.compile(
+    rf"\b{SPEECH}(?:\s+(?:the|a|an|its|their|(?-i:[A-Z])[\w.'-]*)){{0,6}}\s*$", re.IGNORECASE
+)
+_SPEAKER_END = re.compile(r"^(?:'s)?\s*(?:[.,;:\"!?)\]]|$|on\s|in\s|at\s|during\s|late\s|earlier\s|told\s|on$)")
 _HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")
 _HEAD_SUFFIX = re.compile(r"(?:\s[-:|]\s*|:\s*)(?P<actor>[A-Z][^-:|]{2,60})\s*$")
 
@@ -114,6 +118,8 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon, *, headline
         elif _POSSESSIVE.match(after):
             rule = "attribution.possessive"
         elif _BEFORE_ACTOR.search(before):
+            rule = "attribution.verb_actor"
+        elif _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after):
             rule = "attribution.verb_actor"
         elif headline and (_HEAD_PREFIX.match(text[start:end]) and a < start + 60 and text[b : b + 2].startswith(":")):
             rule = "attribution.headline_prefix"

@@ -40,11 +40,14 @@ _TOTAL_TO = re.compile(
     re.IGNORECASE,
 )
 _INCREASE_TO = re.compile(r"\b(?:increased|rose|grew|up|climbed)\s+by\s+[\d, ]+\s+to\s*$", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"\s*\(\s*\+\s*\d")
 _BY_INCREMENT = re.compile(r"\b(?:up|increased|rose|grew)\s+by\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.)", re.IGNORECASE)
 _GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\b", re.IGNORECASE)
 _ANY_PERIOD_KINDS = ("rate_day", "rate_month")
 _WORDS = re.compile(r"\w+")
+_RATE_NOUN = re.compile(r"\s+(?:summary|report|update|briefing|bulletin|statement|basis|toll|figures|losses)\b",
+                        re.IGNORECASE)
 _BARE_AFTER = re.compile(
     r"\s*(?:\)|,|\.|;|:|$|\(|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|to|from|"
     r"since|during|over|by)\b)",
@@ -300,7 +303,7 @@ class DocumentReader:
                     if srule == "side.default" and self.last_side is not None:
                         subject, srule = self.last_side, "side.document"
             rules.append(srule)
-            period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event)
+            period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event, list_item)
             rules.append(prule)
             location = place.name if place else (self.ctx.location if self.ctx.paragraph == s.paragraph else None)
             raw = RawClaim(
@@ -360,11 +363,14 @@ class DocumentReader:
         return self.statement_days.get(claimant) or self.published
 
     def _period(self, i: int, s: Sentence, n: Number, np_end: int, phrases: list[PeriodPhrase], claimant: str,
-                subject: str, event: str) -> tuple[tuple[date | None, date | None], str | None, str]:
+                subject: str, event: str, list_item: bool = False) -> tuple[tuple[date | None, date | None], str | None, str]:
         stmt = self._stmt(claimant)
         rate = None
         rate_month = False
         for p in phrases:
+            near = np_end <= p.start <= np_end + 60 or 0 <= n.left - p.end <= 3
+            if not near or _RATE_NOUN.match(self.text, p.end):
+                continue
             if p.kind == "rate_day":
                 rate = "per_day"
             elif p.kind == "rate_month":
@@ -389,6 +395,10 @@ class DocumentReader:
         weak = [p for p in phrases if p.weak]
         if weak:
             return (WAR_START, stmt), rate, weak[0].rule
+        if _INCREMENT_AFTER.match(self.text, n.end) or (
+            list_item and claimant.startswith("ua.") and subject == "RU" and rate is None
+        ):
+            return (WAR_START, stmt), rate, "period.running_total"
         ctx = self.ctx
         if (ctx.period is not None and ctx.last is not None and ctx.last.claimant == claimant
                 and i - ctx.last.sentence.index <= CARRY_SENTENCES and rate is None):

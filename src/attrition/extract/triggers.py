@@ -108,8 +108,8 @@ def event_for(kind: str | None, categories: tuple[str, ...], intrinsic: str | No
     """The FORMAT event for a trigger kind and the categories it counts."""
     cats = set(categories)
     if cats & PEOPLE:
-        if intrinsic and (kind in (None, "loss", "destroy", "intercept") or intrinsic == "casualties"):
-            return intrinsic
+        if intrinsic:
+            return intrinsic  # the noun says what happened: "8,848 injured", "405 casualties"
         if kind is None:
             return intrinsic
         return _PERSONNEL_EVENT.get(kind) or intrinsic
