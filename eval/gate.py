@@ -27,13 +27,25 @@ def measure(corpus: str = "dev") -> dict[str, float]:
     base = SHARED / corpus
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", delete=False) as pred:
         subprocess.run(
-            [sys.executable, "-m", "attrition", "extract", str(base / "articles"), "--meta", str(base / "articles.jsonl"),
-             "--format", "jsonl"],
-            check=True, stdout=pred,
+            [
+                sys.executable,
+                "-m",
+                "attrition",
+                "extract",
+                str(base / "articles"),
+                "--meta",
+                str(base / "articles.jsonl"),
+                "--format",
+                "jsonl",
+            ],
+            check=True,
+            stdout=pred,
         )
     out = subprocess.run(
         [sys.executable, str(SHARED / "score.py"), str(base / "gold.jsonl"), pred.name, "--json"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     Path(pred.name).unlink(missing_ok=True)
     return json.loads(out.stdout)

@@ -22,10 +22,27 @@ def main() -> int:
         print(f"gs recall skipped: {base} is absent")
         return 0
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", delete=False) as pred:
-        subprocess.run([sys.executable, "-m", "attrition", "extract", str(base / "articles"), "--meta",
-                        str(base / "articles.jsonl"), "--format", "jsonl"], check=True, stdout=pred)
-    out = subprocess.run([sys.executable, str(SHARED / "gs_recall.py"), str(base / "figures.jsonl"), pred.name,
-                          "--json"], check=True, capture_output=True, text=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "attrition",
+                "extract",
+                str(base / "articles"),
+                "--meta",
+                str(base / "articles.jsonl"),
+                "--format",
+                "jsonl",
+            ],
+            check=True,
+            stdout=pred,
+        )
+    out = subprocess.run(
+        [sys.executable, str(SHARED / "gs_recall.py"), str(base / "figures.jsonl"), pred.name, "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     figures = json.loads(out.stdout)
     print("General Staff figures in ../shared/eval/gs:", json.dumps(figures))
     ok = figures["dated_recall"] >= BAR

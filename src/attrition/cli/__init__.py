@@ -17,10 +17,10 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on import (order = order in --help).
+from attrition.cli import check as _check  # noqa: E402,F401
+from attrition.cli import claims as _claims  # noqa: E402,F401
 from attrition.cli import extract as _extract  # noqa: E402,F401
 from attrition.cli import ingest as _ingest  # noqa: E402,F401
-from attrition.cli import claims as _claims  # noqa: E402,F401
-from attrition.cli import check as _check  # noqa: E402,F401
 from attrition.cli import reference as _reference  # noqa: E402,F401
 
 

@@ -23,7 +23,9 @@ def extract(
     meta: MetaOpt = None,
     published: PublishedOpt = None,
     fmt: FormatOpt = "table",
-    samples: Annotated[bool, typer.Option("--samples", help="Run on the sample articles bundled with Attrition.")] = False,
+    samples: Annotated[
+        bool, typer.Option("--samples", help="Run on the sample articles bundled with Attrition.")
+    ] = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="jsonl: add span, rules and breakdown links.")] = False,
 ) -> None:
     """Extract attributed loss claims from .txt files and print them."""
@@ -47,7 +49,9 @@ def extract(
     failed = 0
     all_claims = []
     header_done = False
-    for path in iter_text_files(inputs, on_missing=lambda p: err.print(f"[red]error[/red]: {p}: no such file or folder")):
+    for path in iter_text_files(
+        inputs, on_missing=lambda p: err.print(f"[red]error[/red]: {p}: no such file or folder")
+    ):
         try:
             doc = read_text_document(path, metadata.get(path.stem), default_date)
         except DocumentReadError as exc:

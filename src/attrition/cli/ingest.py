@@ -1,1 +1,108 @@
-"""Placeholder: the `ingest` command is being written (replace this module)."""
+"""`attrition ingest SOURCE...`: files, folders, URLs, feeds and WARCs into the claims store.
+
+Thin on purpose: the work is `attrition.ingest.ingest`; this module only turns its events into
+a Rich progress bar (on a terminal) and its summary into a table.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from attrition.cli import app
+from attrition.ingest import Event, RunSummary, ingest
+from attrition.store import resolve_url
+
+#: Errors listed after the summary (all are in the store's `ingest_errors` table).
+SHOWN_ERRORS = 20
+
+
+def samples_dir() -> Path:
+    """The sample articles shipped inside the package (`attrition/samples/*.txt` + `meta.jsonl`)."""
+    return Path(str(files("attrition").joinpath("samples")))
+
+
+def _summary_table(summary: RunSummary, db: str) -> Table:
+    table = Table(title=f"ingest run {summary.run_id} ({summary.status}) into {db}", title_justify="left")
+    for name in ("new", "duplicate", "near-duplicate", "failed", "claims"):
+        table.add_column(name, justify="right")
+    c = summary.counts()
+    table.add_row(*(str(c[k]) for k in ("new", "duplicate", "near_duplicate", "failed", "claims")))
+    return table
+
+
+@app.command("ingest")
+def ingest_command(
+    sources: list[str] | None = typer.Argument(
+        None, help="Files (.txt, .html, .rss/.atom/.xml, .warc[.gz]), folders, URLs or feed URLs."
+    ),
+    db: str | None = typer.Option(
+        None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
+    ),
+    samples: bool = typer.Option(
+        False, "--samples", help="Also ingest the sample articles bundled with Attrition."
+    ),
+    allow_private: bool = typer.Option(
+        False, "--allow-private", help="Allow URLs on private, loopback and link-local networks."
+    ),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress", help="Progress bar [default: only on a terminal]."
+    ),
+) -> None:
+    """Ingest articles into the claims store and extract their claims.
+
+    Re-ingesting the same content changes nothing; an interrupted run carries on where it
+    stopped when run again. Bad sources are reported and recorded; the batch goes on.
+    """
+    specs = list(sources or [])
+    if samples:
+        specs.insert(0, str(samples_dir()))
+    if not specs:
+        raise typer.BadParameter("give at least one SOURCE, or --samples", param_hint="SOURCE")
+    out = Console()
+    err = Console(stderr=True)
+    show = out.is_terminal if progress is None else progress
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.completed}[/] items"),
+        BarColumn(),
+        TextColumn("{task.fields[stats]}"),
+        TextColumn("[dim]{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not show,
+    )
+    task = bar.add_task("", total=None, stats="")
+    counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "failed": 0, "claims": 0}
+
+    def on_event(event: Event) -> None:
+        counts[event.outcome] += 1
+        counts["claims"] += event.claims
+        stats = (
+            f"new {counts['new']}  dup {counts['duplicate']}  near {counts['near_duplicate']}  "
+            f"failed {counts['failed']}  claims {counts['claims']}"
+        )
+        bar.update(task, advance=1, description=event.source[-60:], stats=stats)
+        if event.outcome == "failed" and not show:
+            err.print(f"[red]error[/] {event.source}: {event.error}", highlight=False, soft_wrap=True)
+
+    try:
+        with bar:
+            summary = ingest(specs, db_url=db, allow_private=allow_private, on_event=on_event)
+    except KeyboardInterrupt:
+        err.print("interrupted: documents stored so far are kept; run the same command again to carry on")
+        raise typer.Exit(130) from None
+    if show:
+        for error in summary.errors[:SHOWN_ERRORS]:
+            err.print(f"[red]error[/] {error.source}: {error.error}", highlight=False, soft_wrap=True)
+        if len(summary.errors) > SHOWN_ERRORS:
+            err.print(f"... and {len(summary.errors) - SHOWN_ERRORS} more (table ingest_errors)")
+    out.print(_summary_table(summary, resolve_url(db)))
+    if summary.failed and not (summary.new or summary.duplicate or summary.near_duplicate):
+        raise typer.Exit(1)

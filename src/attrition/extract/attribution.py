@@ -42,9 +42,7 @@ _BEFORE_ACTOR = re.compile(
     r"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
     re.IGNORECASE,
 )
-_SPEECH_BEFORE = re.compile(
-    rf"\b{SPEECH}(?:\s+(?:the|a|an|its|their|(?-i:[A-Z])[\w.'-]*)){{0,6}}\s*$", re.IGNORECASE
-)
+_SPEECH_BEFORE = re.compile(rf"\b{SPEECH}(?:\s+(?:the|a|an|its|their|(?-i:[A-Z])[\w.'-]*)){{0,6}}\s*$", re.IGNORECASE)
 _SPEAKER_END = re.compile(r"^(?:'s)?\s*(?:[.,;:\"!?)\]]|$|on\s|in\s|at\s|during\s|late\s|earlier\s|told\s|on$)")
 _HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")
 _HEAD_SUFFIX = re.compile(r"(?:\s[-:|]\s*|:\s*)(?P<actor>[A-Z][^-:|]{2,60})\s*$")
@@ -95,7 +93,11 @@ def _claimant_text(text: str, start: int, end: int, lex: Lexicon, floor: int) ->
             s = max(floor, s - 60) + m.start()
             continue
         m2 = re.search(r"((?:[A-Z][a-z]+\s+){1,2})$", window)
-        if m2 and not text[s - 1 : s].isalpha() and m2.group(1).split()[0] not in ("The", "According", "As", "In", "On", "Rejecting"):
+        if (
+            m2
+            and not text[s - 1 : s].isalpha()
+            and m2.group(1).split()[0] not in ("The", "According", "As", "In", "On", "Rejecting")
+        ):
             s = max(floor, s - 60) + m2.start(1)
             continue
         break
@@ -104,7 +106,9 @@ def _claimant_text(text: str, start: int, end: int, lex: Lexicon, floor: int) ->
     return text[s:end].strip()
 
 
-def find_attributions(text: str, start: int, end: int, lex: Lexicon, *, headline: bool, doc_side: str) -> list[Attribution]:
+def find_attributions(
+    text: str, start: int, end: int, lex: Lexicon, *, headline: bool, doc_side: str
+) -> list[Attribution]:
     """Attributions in the sentence `text[start:end]`."""
     out: list[Attribution] = []
     for a, b, form in actor_mentions(text, start, end, lex):
@@ -117,9 +121,7 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon, *, headline
             rule = "attribution.actor_verb"
         elif _POSSESSIVE.match(after):
             rule = "attribution.possessive"
-        elif _BEFORE_ACTOR.search(before):
-            rule = "attribution.verb_actor"
-        elif _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after):
+        elif _BEFORE_ACTOR.search(before) or _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after):
             rule = "attribution.verb_actor"
         elif headline and (_HEAD_PREFIX.match(text[start:end]) and a < start + 60 and text[b : b + 2].startswith(":")):
             rule = "attribution.headline_prefix"

@@ -45,8 +45,17 @@ def _including(text: str, raws: list[RawClaim]) -> None:
             for p in parts:
                 if not _kind_fits(p, total):
                     break
-                host = next((q for q in reversed(previous) if q.model is None and q.categories == p.categories
-                             and p.model is not None and q.number.value >= p.number.value), None)
+                host = next(
+                    (
+                        q
+                        for q in reversed(previous)
+                        if q.model is None
+                        and q.categories == p.categories
+                        and p.model is not None
+                        and q.number.value >= p.number.value
+                    ),
+                    None,
+                )
                 p.role, p.parent = "part", host or total
                 p.rules.append("breakdown.including")
                 previous.append(p)

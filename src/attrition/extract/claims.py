@@ -16,7 +16,7 @@ from datetime import date
 from attrition.extract.attribution import ActorRef, Attribution, find_attributions
 from attrition.extract.numbers import Number
 from attrition.extract.phrases import NounPhrase, category_before, noun_phrase_after
-from attrition.extract.triggers import PEOPLE, Hit, event_for, find_triggers, governing
+from attrition.extract.triggers import PEOPLE, event_for, find_triggers, governing
 from attrition.lexicon import Lexicon
 from attrition.normalize.periods import WAR_START, PeriodPhrase, find_periods, resolve
 from attrition.normalize.places import nearest_place, place_mentions
@@ -46,15 +46,18 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\
 _GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\b", re.IGNORECASE)
 _ANY_PERIOD_KINDS = ("rate_day", "rate_month")
 _WORDS = re.compile(r"\w+")
-_RATE_NOUN = re.compile(r"\s+(?:summary|report|update|briefing|bulletin|statement|basis|toll|figures|losses)\b",
-                        re.IGNORECASE)
+_MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
+_RATE_NOUN = re.compile(
+    r"\s+(?:summary|report|update|briefing|bulletin|statement|basis|toll|figures|losses)\b", re.IGNORECASE
+)
 _BARE_AFTER = re.compile(
     r"\s*(?:\)|,|\.|;|:|$|\(|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|to|from|"
     r"since|during|over|by)\b)",
     re.IGNORECASE,
 )
-_NOT_ONE = re.compile(r"\s*(?:number|total|lot|series|string|couple|few|fraction|figure|share|part|third|half|quarter)\b",
-                      re.IGNORECASE)
+_NOT_ONE = re.compile(
+    r"\s*(?:number|total|lot|series|string|couple|few|fraction|figure|share|part|third|half|quarter)\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -95,8 +98,15 @@ class RawClaim:
 class DocumentReader:
     """Reads one document's sentences in order and emits raw claims."""
 
-    def __init__(self, text: str, sentences: list[Sentence], numbers: list[Number], published: date | None,
-                 lex: Lexicon, side_of_doc: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        numbers: list[Number],
+        published: date | None,
+        lex: Lexicon,
+        side_of_doc: str,
+    ) -> None:
         self.text = text
         self.sentences = sentences
         self.published = published
@@ -143,14 +153,15 @@ class DocumentReader:
                 if actor.kind == "person":
                     self.last_person = actor
             self.attributions.append(resolved)
-            phrases = find_periods(self.text, s.start, s.end, self.published, self.lex) if self.published or True else []
+            phrases = find_periods(self.text, s.start, s.end, self.published, self.lex)
             self.periods.append(phrases)
             if resolved:
                 for p in phrases:
                     if p.kind == "statement_day" and p.first is not None:
-                        nearest = min(resolved, key=lambda a, p=p: abs(a.start - p.start))
-                        assert nearest.actor is not None
-                        self.statement_days.setdefault(nearest.actor.claimant, p.first)
+                        pos = p.start
+                        nearest = min(resolved, key=lambda att: abs(att.start - pos))
+                        if nearest.actor is not None:
+                            self.statement_days.setdefault(nearest.actor.claimant, p.first)
 
     # -- main pass ----------------------------------------------------------------------------
     def read(self) -> list[RawClaim]:
@@ -210,7 +221,9 @@ class DocumentReader:
             if idx + 1 < len(nums) and nums[idx + 1].kind == "of_total":
                 np_from = nums[idx + 1].end
                 limit = nums[idx + 2].left if idx + 2 < len(nums) else s.end
-            np = noun_phrase_after(text, np_from, lex, limit=max(limit, np_from), max_tokens=4 if n.kind == "article" else 7)
+            np = noun_phrase_after(
+                text, np_from, lex, limit=max(limit, np_from), max_tokens=4 if n.kind == "article" else 7
+            )
             if n.kind == "article" and not self._article_counts(n, np):
                 continue
             rules = list(n.rules) + list(np.rules)
@@ -227,9 +240,11 @@ class DocumentReader:
                 before = category_before(text, s.start, n.left, lex)
                 between_nums = [m for m in nums if before.end <= m.start < n.left and m.kind != "increment"]
                 owned = any(
-                    0 <= before.start - m.end < 30 and len(_WORDS.findall(text, m.end, before.start)) <= 3
+                    0 <= before.start - m.end < 30
+                    and len(_WORDS.findall(text, m.end, before.start)) <= 3
                     and not re.search(r"[,;]", text[m.end : before.start])
-                    for m in nums if m.end <= before.start and m.kind != "increment"
+                    for m in nums
+                    if m.end <= before.start and m.kind != "increment"
                 )
                 bare = bool(_BARE_AFTER.match(text, n.end, s.end))
                 running = bool(_TOTAL_TO.search(text[max(s.start, n.left - 60) : n.left]))
@@ -261,7 +276,7 @@ class DocumentReader:
                 rules.append("trigger.list_item")
             elif intrinsic is None:
                 continue
-            if not cats and kind in ("kill", "wound", "mixed", "pow"):
+            if not cats and kind in ("kill", "wound", "mixed", "pow") and _BARE_AFTER.match(text, n.end, s.end):
                 cats = ("personnel",)
                 rules.append("category.personnel_default")
             if not cats:
@@ -278,15 +293,19 @@ class DocumentReader:
             if claimant_side == "other":
                 claimant_side = None
             labelled = "category.label_before" in rules
+            subject: str | None
             if inherited_subject is not None:
                 subject, srule = inherited_subject, "side.running_total"
             elif labelled:
                 subject, srule = self._label_side(np, sides, claimant_side)
                 if subject is None:
-                    subject, srule = resolve_subject(text, s.start, s.end, n.left, n.end, n.end, sides, claimant_side, lex)
+                    subject, srule = resolve_subject(
+                        text, s.start, s.end, n.left, n.end, n.end, sides, claimant_side, lex
+                    )
             else:
-                subject, srule = resolve_subject(text, s.start, s.end, n.left, np.start if np.found else n.end, np_end,
-                                                 sides, claimant_side, lex)
+                subject, srule = resolve_subject(
+                    text, s.start, s.end, n.left, np.start if np.found else n.end, np_end, sides, claimant_side, lex
+                )
             place = nearest_place(places, n.left)
             if subject is None:
                 last = self.ctx.last
@@ -294,22 +313,40 @@ class DocumentReader:
                     subject, srule = prev.subject, "side.sibling"
                 elif continuation and last is not None:
                     subject, srule = last.subject, "side.continuation"
-                elif (not sides and last is not None and last.claimant == claimant
-                      and i - last.sentence.index <= CARRY_SENTENCES):
+                elif (
+                    not any(m.start < n.left for m in sides)
+                    and last is not None
+                    and last.claimant == claimant
+                    and i - last.sentence.index <= CARRY_SENTENCES
+                ):
                     subject, srule = last.subject, "side.carried"
                 else:
-                    subject, srule = default_subject(claimant_side, sides, place.side if place else None,
-                                                     "civilians" in cats)
+                    subject, srule = default_subject(
+                        claimant_side, sides, place.side if place else None, "civilians" in cats
+                    )
                     if srule == "side.default" and self.last_side is not None:
                         subject, srule = self.last_side, "side.document"
             rules.append(srule)
+            subject = subject or "UA"
             period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event, list_item)
             rules.append(prule)
             location = place.name if place else (self.ctx.location if self.ctx.paragraph == s.paragraph else None)
             raw = RawClaim(
-                number=n, sentence=s, claimant=claimant, claimant_text=ctext, subject=subject, event=event,
-                categories=cats, model=np.model, period=period, rate=rate, location=location, rules=rules,
-                np_end=np_end, trigger_kind=kind, group_marked=bool(_GROUP_MARK.search(text, s.start, s.end)),
+                number=n,
+                sentence=s,
+                claimant=claimant,
+                claimant_text=ctext,
+                subject=subject,
+                event=event,
+                categories=cats,
+                model=np.model,
+                period=period,
+                rate=rate,
+                location=location,
+                rules=rules,
+                np_end=np_end,
+                trigger_kind=kind,
+                group_marked=bool(_GROUP_MARK.search(text, s.start, s.end)),
             )
             if _BY_INCREMENT.search(text[max(s.start, n.left - 20) : n.left]):
                 raw.role = "increment"
@@ -328,7 +365,9 @@ class DocumentReader:
                 self.ctx.renewed = i
             self.list_chain = i
 
-    def _label_side(self, np: NounPhrase, sides: list[SideMention], claimant_side: str | None) -> tuple[str | None, str]:
+    def _label_side(
+        self, np: NounPhrase, sides: list[SideMention], claimant_side: str | None
+    ) -> tuple[str | None, str]:
         """The side word right before a label ("the Russian soldiers killed ... reached 89")."""
         for sm in sides:
             if 0 <= np.start - sm.end <= 25 and re.fullmatch(r"[\w\s-]*", self.text[sm.end : np.start]):
@@ -338,7 +377,7 @@ class DocumentReader:
         return None, "side.unknown"
 
     def _article_counts(self, n: Number, np: NounPhrase) -> bool:
-        """"a"/"an" is the number one only before a singular loss noun ("a US-made M113")."""
+        """ "a"/"an" is the number one only before a singular loss noun ("a US-made M113")."""
         if not np.found or _NOT_ONE.match(self.text, n.end):
             return False
         if np.systems and not np.categories:
@@ -346,7 +385,7 @@ class DocumentReader:
         head = self.text[np.start : np.end].lower()
         if head.endswith("s") and not head.endswith(("ss", "us", "is")):
             return False
-        if "personnel" in np.category() and np.event is None:
+        if "personnel" in np.category():
             return bool(re.search(r"(?:general|soldier|serviceman|officer|commander)$", head))
         return True
 
@@ -354,16 +393,26 @@ class DocumentReader:
         if cats != ("personnel",):
             return cats
         sentence = self.text[s.start : s.end]
-        if claimant == "intl" or self.lex.civilian_cue_re.search(sentence):
-            if not re.search(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", sentence, re.IGNORECASE):
-                return ("civilians",)
+        civilian_context = claimant == "intl" or self.lex.civilian_cue_re.search(sentence)
+        if civilian_context and not _MILITARY_WORDS.search(sentence):
+            return ("civilians",)
         return cats
 
     def _stmt(self, claimant: str) -> date | None:
         return self.statement_days.get(claimant) or self.published
 
-    def _period(self, i: int, s: Sentence, n: Number, np_end: int, phrases: list[PeriodPhrase], claimant: str,
-                subject: str, event: str, list_item: bool = False) -> tuple[tuple[date | None, date | None], str | None, str]:
+    def _period(
+        self,
+        i: int,
+        s: Sentence,
+        n: Number,
+        np_end: int,
+        phrases: list[PeriodPhrase],
+        claimant: str,
+        subject: str,
+        event: str,
+        list_item: bool = False,
+    ) -> tuple[tuple[date | None, date | None], str | None, str]:
         stmt = self._stmt(claimant)
         rate = None
         rate_month = False
@@ -400,8 +449,13 @@ class DocumentReader:
         ):
             return (WAR_START, stmt), rate, "period.running_total"
         ctx = self.ctx
-        if (ctx.period is not None and ctx.last is not None and ctx.last.claimant == claimant
-                and i - ctx.last.sentence.index <= CARRY_SENTENCES and rate is None):
+        if (
+            ctx.period is not None
+            and ctx.last is not None
+            and ctx.last.claimant == claimant
+            and i - ctx.last.sentence.index <= CARRY_SENTENCES
+            and rate is None
+        ):
             return ctx.period, rate, "period.carried"
         said = [p for p in phrases if p.kind == "statement_day"]
         if said:
@@ -415,9 +469,21 @@ class DocumentReader:
         if n.value == 0:
             return
         raw = RawClaim(
-            number=n, sentence=s, claimant=base.claimant, claimant_text=base.claimant_text, subject=base.subject,
-            event=base.event, categories=base.categories, model=base.model, period=(stmt, stmt), rate=None,
-            location=base.location, rules=list(n.rules) + ["period.increment"], np_end=n.end, role="increment",
-            parent=base, trigger_kind=base.trigger_kind,
+            number=n,
+            sentence=s,
+            claimant=base.claimant,
+            claimant_text=base.claimant_text,
+            subject=base.subject,
+            event=base.event,
+            categories=base.categories,
+            model=base.model,
+            period=(stmt, stmt),
+            rate=None,
+            location=base.location,
+            rules=list(n.rules) + ["period.increment"],
+            np_end=n.end,
+            role="increment",
+            parent=base,
+            trigger_kind=base.trigger_kind,
         )
         self.claims.append(raw)

@@ -19,7 +19,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 
 _DIGITS = re.compile(
-    r"(?<![\w.,/+#$€£-])"
+    r"(?<![\w.,/+#$€£])(?<![^\W\d_]-)"
     r"(\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:[ ]\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?)"
     r"(?:\s*(million|billion|thousand|mln|bn)\b)?"
 )
@@ -42,8 +42,11 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£₴]|\bUSD|\bEUR|\bUAH|\bRUB)\s*$")
 _PERCENT_RANGE = re.compile(r"^\s*(?:to|-|and)\s*\d[\d,.]*\s*(?:%|percent|per cent)", re.IGNORECASE)
 _WORD_NUMBER_TAIL = re.compile(r"^\s*-\s*(?:to|year|day|month|week|hour|strong|man|fold)\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"^[A-Za-z\u0400-\u04ff]")
-_ARTICLE = re.compile(r"(?<![\w-])(an?|one|single|the(?=\s+(?:settlement|village|town)\s+of\s+[A-Z]))\s+", re.IGNORECASE)
+_ARTICLE = re.compile(
+    r"(?<![\w-])(an?|one|single|the(?=\s+(?:settlement|village|town)\s+of\s+[A-Z]))\s+", re.IGNORECASE
+)
 _SEP = re.compile(r"[ ,]")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:T[\d:+.Z-]*)?")
 
 
 @dataclass(slots=True)
@@ -113,11 +116,11 @@ def _word_value(text: str, lex: Lexicon) -> int | None:
     return lex.number_words.get(k)
 
 
-def _excluded(text: str, start: int, end: int, token: str) -> str | None:
+def _excluded(text: str, start: int, end: int, token: str, scaled: bool = False) -> str | None:
     """Why a digit token is not a quantity, or None if it may be one."""
     before = text[max(0, start - 24) : start]
     after = text[end : end + 24]
-    if "." in token and not re.match(r"\s*(?:million|billion|thousand|mln|bn)\b", after):
+    if "." in token and not scaled:
         return "numbers.decimal"  # counts are whole; "24.02" is a date, "30.1" a temperature
     if re.match(r"-[^\W\d_]", after):
         return "numbers.compound"  # "68-й", "25-year-old"
@@ -180,16 +183,17 @@ def _merge_ranges(text: str, nums: list[Number]) -> list[Number]:
             joined = _RANGE_JOIN.match(gap)
             and_or = gap.strip().lower() in ("and", "or")
             plausible = b.value > a.value and b.value <= 20 * max(a.value, 1)
-            if joined and (not and_or or re.search(r"between\s+$", lead)) and plausible:
-                if gap.strip().lower() != "to" or not re.search(r"(?:by|of|up|rose|increased|grew)\s+$", lead):
-                    a.end = b.end
-                    a.value_max = b.value
-                    a.kind = "range"
-                    a.qualifier = "range"
-                    a.rules.append("numbers.range")
-                    out.append(a)
-                    i += 2
-                    continue
+            # "up 710 to 444,370" is an increment and its new total, not a range
+            increase = gap.strip().lower() == "to" and re.search(r"(?:by|of|up|rose|increased|grew)\s+$", lead)
+            if joined and (not and_or or re.search(r"between\s+$", lead)) and plausible and not increase:
+                a.end = b.end
+                a.value_max = b.value
+                a.kind = "range"
+                a.qualifier = "range"
+                a.rules.append("numbers.range")
+                out.append(a)
+                i += 2
+                continue
         out.append(a)
         i += 1
     return out
@@ -202,11 +206,21 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
     nums: list[Number] = []
     taken: list[tuple[int, int]] = []
 
+    for m in _ISO_DATE.finditer(text):
+        taken.append((m.start(), m.end()))
+
     for m in _INCREMENT.finditer(text):
         value = parse_digits(m.group(1).strip(), None, lex)
         if value is not None:
-            nums.append(Number(m.start(1), m.start(1) + len(m.group(1).strip()), value, kind="increment",
-                               rules=["numbers.increment"]))
+            nums.append(
+                Number(
+                    m.start(1),
+                    m.start(1) + len(m.group(1).strip()),
+                    value,
+                    kind="increment",
+                    rules=["numbers.increment"],
+                )
+            )
             taken.append((m.start(), m.end()))
 
     for m in _DIGITS.finditer(text):
@@ -214,7 +228,7 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
             continue
         token, scale = m.group(1), m.group(2)
         end = m.end()
-        reason = _excluded(text, m.start(1), m.end(1) if not scale else m.end(), token)
+        reason = _excluded(text, m.start(1), m.end(1) if not scale else m.end(), token, scaled=bool(scale))
         if reason:
             continue
         if not scale and " " in token:
@@ -227,6 +241,8 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
         nums.append(Number(m.start(1), end, value, rules=rules))
 
     for m in word_re.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         if _WORD_NUMBER_TAIL.match(text[m.end() : m.end() + 12]):
             continue  # "three-to-one", "four-year"
         value = _word_value(m.group(1), lex)

@@ -18,10 +18,65 @@ from attrition.lexicon.load import key
 
 _TOKEN = re.compile(r"[\w'/.-]*\w|[^\w\s]")
 _STOP = frozenset(
-    """that which who whom whose were was is are be been being have has had said says say
-    in on at since during from to by with as over including include includes while after before
-    per each the this these those than then when where if but because amid for into near against
-    along across under reportedly""".split()
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "were",
+        "was",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "said",
+        "says",
+        "say",
+        "in",
+        "on",
+        "at",
+        "since",
+        "during",
+        "from",
+        "to",
+        "by",
+        "with",
+        "as",
+        "over",
+        "including",
+        "include",
+        "includes",
+        "while",
+        "after",
+        "before",
+        "per",
+        "each",
+        "the",
+        "this",
+        "these",
+        "those",
+        "than",
+        "then",
+        "when",
+        "where",
+        "if",
+        "but",
+        "because",
+        "amid",
+        "for",
+        "into",
+        "near",
+        "against",
+        "along",
+        "across",
+        "under",
+        "reportedly",
+    ]
 )
 _SKIPPABLE_PUNCT = frozenset({"-", "/"})
 _CALIBRE = re.compile(r"\d{2,3}\s*-?\s*mm\b", re.IGNORECASE)
@@ -58,7 +113,9 @@ class NounPhrase:
         return ()
 
 
-def noun_phrase_after(text: str, pos: int, lex: Lexicon, *, limit: int | None = None, max_tokens: int = 7) -> NounPhrase:
+def noun_phrase_after(
+    text: str, pos: int, lex: Lexicon, *, limit: int | None = None, max_tokens: int = 7
+) -> NounPhrase:
     """Read the noun phrase that a number at `text[..pos]` counts."""
     end_limit = limit if limit is not None else len(text)
     np = NounPhrase()
@@ -142,7 +199,7 @@ def noun_phrase_after(text: str, pos: int, lex: Lexicon, *, limit: int | None = 
     return np
 
 
-def category_before(text: str, start: int, pos: int, lex: Lexicon, *, max_tokens: int = 12) -> NounPhrase:
+def category_before(text: str, start: int, pos: int, lex: Lexicon, *, max_tokens: int = 14) -> NounPhrase:
     """A category noun standing before `pos` (after `start`), nearest first."""
     window = text[start:pos]
     best: re.Match[str] | None = None

@@ -44,10 +44,13 @@ def merge_repeats(raws: list[RawClaim]) -> list[RawClaim]:
     order: list[tuple[object, ...]] = []
     singles: list[tuple[int, RawClaim]] = []
     for i, r in enumerate(raws):
-        if r.number.value == 1 and r.model is None:
-            singles.append((i, r))
-            continue
         k = _same_claim_key(r)
+        if r.number.value == 1 and r.model is None:
+            # "an armoured vehicle" twice is two vehicles, unless it is the same place or sentence
+            if r.location is None:
+                singles.append((i, r))
+                continue
+            k = (*k, r.location)
         if k not in groups:
             groups[k] = []
             order.append(k)

@@ -57,8 +57,11 @@ def find_triggers(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[H
         for m in lex.blocker_re.finditer(text, start, end)
         if not any(a <= m.start() < b for a, b in terms)
     ]
-    hits = [h for h in hits if h.info.kind == "loss" or not any(
-        a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in terms)]
+    hits = [
+        h
+        for h in hits
+        if h.info.kind == "loss" or not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in terms)
+    ]
     return hits, blockers
 
 

@@ -150,8 +150,15 @@ class EventsFile(_Strict):
 
 
 PeriodKind = Literal[
-    "day", "since_war", "year_to_date", "month_to_date", "last_month", "last_year", "last_week",
-    "rate_day", "rate_month",
+    "day",
+    "since_war",
+    "year_to_date",
+    "month_to_date",
+    "last_month",
+    "last_year",
+    "last_week",
+    "rate_day",
+    "rate_month",
 ]
 
 

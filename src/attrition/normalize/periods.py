@@ -30,22 +30,30 @@ _DOTTED = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
 DATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "period.from_to": re.compile(
         rf"\b(?:from|between|з)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})\s+(?:to|and|through|until|по)\s+(?P<d2>{_DAY_MONTH}|{_DOTTED})",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
     "period.since_date": re.compile(
         rf"\b(?:since|beginning from|starting from|from)\s+(?:the\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
     "period.began_on": re.compile(
         rf"\b(?:began|started|launched|begun|commenced)\s+(?:on\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
     "period.as_of": re.compile(rf"\bas\s+of\s+(?P<d>{_DAY_MONTH}|{_WEEKDAY}|today)", re.IGNORECASE),
     "period.on_date": re.compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY_MONTH})(?!\s*-)", re.IGNORECASE),
-    "period.on_weekday": re.compile(rf"\b(?:on\s+|earlier\s+|late\s+)?(?P<d>{_WEEKDAY})(?!,?\s+{_MONTH})", re.IGNORECASE),
-    "period.in_month": re.compile(rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?![\w\s]*\d)", re.IGNORECASE),
+    "period.on_weekday": re.compile(
+        rf"\b(?:on\s+|earlier\s+|late\s+)?(?P<d>{_WEEKDAY})(?!,?\s+{_MONTH})", re.IGNORECASE
+    ),
+    "period.in_month": re.compile(
+        rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?![\w\s]*\d)", re.IGNORECASE
+    ),
     "period.in_year": re.compile(r"\b(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])", re.IGNORECASE),
     "period.campaign": re.compile(
         r"\b(?:since\s+the\s+(?:beginning|start|outset)\s+of|during|in\s+the\s+course\s+of)\s+(?:the\s+)?"
         r"(?:hostilities|fighting|operation|offensive|incursion|battles?|counteroffensive|invasion)\b[^.;:,]{0,60}",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
 }
 
 _SPEECH_NEAR = re.compile(
@@ -135,7 +143,7 @@ def _campaign_start(text: str, lex: Lexicon) -> date | None:
 
 
 def _since_start(d: date, lex: Lexicon) -> date:
-    """"since February 24" names the invasion, whatever year the article is from."""
+    """ "since February 24" names the invasion, whatever year the article is from."""
     for _cid, start, _cues in lex.campaigns:
         if (d.month, d.day) == (start.month, start.day) and d.year >= start.year:
             return start
@@ -151,9 +159,9 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
     occupied = [(p.start, p.end) for p in found if not p.weak]
     for rule, pattern in DATE_PATTERNS.items():
         for m in pattern.finditer(text, start, end):
-            if any(a <= m.start() < b or a < m.end() <= b for a, b in occupied):
-                if rule != "period.campaign":
-                    continue
+            overlaps = any(a <= m.start() < b or a < m.end() <= b for a, b in occupied)
+            if overlaps and rule != "period.campaign":
+                continue
             last_year = bool(m.groupdict().get("last"))
             if rule == "period.campaign":
                 first = _campaign_start(m.group(0), lex)
@@ -182,7 +190,8 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                         kind = "statement_day"
                     found.append(PeriodPhrase(m.start(), m.end(), rule, kind, d, d))
             elif rule in ("period.in_month", "period.in_year") and re.search(
-                r"\b(?:since|began|started|launched|invaded|crossed)\b", text[max(start, m.start() - 50) : m.start()],
+                r"\b(?:since|began|started|launched|invaded|crossed)\b",
+                text[max(start, m.start() - 50) : m.start()],
                 re.IGNORECASE,
             ):
                 continue  # "since Russia invaded in February 2022" names the start, not a month

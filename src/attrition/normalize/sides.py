@@ -26,7 +26,10 @@ _LOSER_AFTER = re.compile(
     r"(?:lost|lose|loses|losing|suffered|suffers|sustained)\b",
     re.IGNORECASE,
 )
-_OWNER_LOSSES = re.compile(r"^(?:'s)?\s+(?:combat\s+|military\s+|total\s+|troop\s+|personnel\s+)?(?:losses|loss|casualties|death\s+toll)\b", re.IGNORECASE)
+_OWNER_LOSSES = re.compile(
+    r"^(?:'s)?\s+(?:combat\s+|military\s+|total\s+|troop\s+|personnel\s+)?(?:losses|loss|casualties|death\s+toll)\b",
+    re.IGNORECASE,
+)
 _LOSSES_OF = re.compile(r"(?:losses|loss|casualties)\s+(?:suffered\s+by|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_AFTER = re.compile(
     r"^(?:'s)?\s*(?:(?:armed\s+forces|army|military|forces|troops|units|defenders|air\s+defen[cs]es?"
@@ -123,8 +126,12 @@ def resolve_subject(
         return best[2], best[1]
     # "its forces destroyed" / "our troops shot down": the claimant's side acted
     window = text[sent_start:num_left]
-    if claimant_side in _OPPOSITE and _ITS.search(window) and re.search(
-        r"\b(?:destroyed|shot down|downed|killed|eliminated|intercepted|struck|hit)\b", window, re.IGNORECASE
+    if (
+        claimant_side in _OPPOSITE
+        and _ITS.search(window)
+        and re.search(
+            r"\b(?:destroyed|shot down|downed|killed|eliminated|intercepted|struck|hit)\b", window, re.IGNORECASE
+        )
     ):
         return _OPPOSITE[claimant_side], "side.own_agent"
     # "we lose 60 to 100 soldiers a day", "his army was losing": the claimant's own side
@@ -136,7 +143,9 @@ def resolve_subject(
     return None, "side.unknown"
 
 
-def default_subject(claimant_side: str | None, mentions: list[SideMention], place_side: str | None, civilians: bool) -> tuple[str, str]:
+def default_subject(
+    claimant_side: str | None, mentions: list[SideMention], place_side: str | None, civilians: bool
+) -> tuple[str, str]:
     """The fallback: civilians by place, otherwise the claimant's enemy, else the side named."""
     if civilians:
         if place_side:

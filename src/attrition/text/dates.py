@@ -19,13 +19,29 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 DATELINE_PATTERNS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("dateline.marker", 0, re.compile(r"(?:^|\n)\s*date\s+(\d{4}-\d{2}-\d{2})\b")),
     ("dateline.iso_timestamp", 1, re.compile(r"\b(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}")),
-    ("dateline.published", 1, re.compile(
-        rf"(?:Published|Updated|Last updated(?: on)?|Posted)\s*:?\s*(?:on\s+)?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})",
-        re.IGNORECASE)),
+    (
+        "dateline.published",
+        1,
+        re.compile(
+            rf"(?:Published|Updated|Last updated(?: on)?|Posted)\s*:?\s*(?:on\s+)?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})",
+            re.IGNORECASE,
+        ),
+    ),
     ("dateline.stamp", 2, re.compile(rf"({_MONTH}\s+\d{{1,2}},\s+\d{{4}})\s*(?:at|-|,)?\s*\d{{1,2}}:\d{{2}}")),
     ("dateline.gmt", 2, re.compile(r"\d{1,2}:\d{2}\s*GMT\s+(\d{1,2}\.\d{1,2}\.\d{4})")),
-    ("dateline.byline", 3, re.compile(rf"(?:^|\n)[^\n]{{0,80}}?\bby\b[^\n]{{0,60}}?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})", re.IGNORECASE)),
-    ("dateline.line", 4, re.compile(rf"(?:^|\n)\s*({_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*(?:\n|$)")),
+    (
+        "dateline.byline",
+        3,
+        re.compile(
+            rf"(?:^|\n)[^\n]{{0,80}}?\bby\b[^\n]{{0,60}}?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "dateline.line",
+        4,
+        re.compile(rf"(?:^|\n)\s*({_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*(?:\n|$)"),
+    ),
 )
 
 _HEADER = re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s")
@@ -41,7 +57,7 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             return None
     settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 

@@ -1,0 +1,135 @@
+"""Local files: plain-text articles and saved HTML pages, one by one or a folder at a time.
+
+Text files are what copy-paste and most scrapers produce; they keep the page furniture
+(weather lines, "Read more" boxes, "Most Popular" lists, comment forms) whose numbers would
+otherwise become bogus claims, so it is stripped before anything else sees the text. A
+`meta.jsonl` beside the files (`{"doc", "url", "outlet", "published"}` per line) supplies what
+a bare text file cannot say about itself.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from attrition.sources.base import MAX_BYTES, Fetched, SourceError, decode_text, outlet_from_url
+from attrition.sources.html import decode_html, from_html
+from attrition.text.dates import find_dateline
+from attrition.text.furniture import strip_furniture
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+ALL_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
+
+
+def kind_of(path: Path) -> str | None:
+    """'text', 'html', 'warc' or 'feed' from the file name; None for files we do not read."""
+    name = path.name.lower()
+    for kind, suffixes in (
+        ("warc", WARC_SUFFIXES),
+        ("text", TEXT_SUFFIXES),
+        ("html", HTML_SUFFIXES),
+        ("feed", FEED_SUFFIXES),
+    ):
+        if name.endswith(suffixes):
+            return kind
+    return None
+
+
+def walk(folder: Path) -> list[Path]:
+    """Readable files under `folder`, recursively, in a stable order (so reruns resume in order)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and kind_of(p) is not None)
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refusing files over the cap before reading them."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
+    if size > max_bytes:
+        raise SourceError(f"file too large ({size} bytes, limit {max_bytes})")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def load_meta(folder: Path) -> dict[str, dict[str, Any]]:
+    """`meta.jsonl` in `folder`, keyed by doc (file stem); empty if there is none or it is broken."""
+    path = folder / "meta.jsonl"
+    meta: dict[str, dict[str, Any]] = {}
+    if not path.is_file():
+        return meta
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(row, dict) and isinstance(row.get("doc"), str):
+            meta[row["doc"]] = row
+    return meta
+
+
+def _meta_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def clean_text(text: str) -> str:
+    """Text without page furniture, so that "Most Popular" lists and weather lines never reach
+    the extractor (their numbers would become claims)."""
+    return strip_furniture(text)
+
+
+def dateline(text: str) -> date | None:
+    """Publication date from a dateline in the text (e.g. "KYIV, March 3 (Reuters) -")."""
+    return find_dateline(text)
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            # a headline is short and unpunctuated; a dateline ("KYIV, May 3 (Reuters) -") is not
+            return line if len(line) <= 200 and line[-1] not in ".-:!?)—" else None
+    return None
+
+
+def read_text_file(path: Path, meta: dict[str, Any] | None = None) -> Fetched:
+    """A `.txt` article: decoded strictly, furniture stripped, date from metadata or dateline."""
+    text = clean_text(decode_text(read_bytes(path), str(path)))
+    if not text.strip():
+        raise SourceError("nothing left after removing page furniture")
+    meta = meta or {}
+    url = meta.get("url") or None
+    return Fetched(
+        source=str(path),
+        text=text,
+        doc=str(meta.get("doc") or path.stem),
+        url=url,
+        outlet=meta.get("outlet") or outlet_from_url(url),
+        title=meta.get("title") or _title(text),
+        published=_meta_date(meta.get("published")) or dateline(text),
+    )
+
+
+def read_html_file(path: Path, meta: dict[str, Any] | None = None) -> Fetched:
+    """A saved web page: trafilatura/htmldate, with `meta.jsonl` values taking precedence."""
+    data = read_bytes(path)
+    if not data.strip():
+        raise SourceError("empty file")
+    if b"\x00" in data[:8192]:
+        raise SourceError("binary data, not HTML")
+    meta = meta or {}
+    fetched = from_html(decode_html(data), source=str(path), url=meta.get("url") or None, doc=path.stem)
+    fetched.doc = str(meta.get("doc") or path.stem)
+    fetched.outlet = meta.get("outlet") or fetched.outlet
+    fetched.published = _meta_date(meta.get("published")) or fetched.published
+    return fetched

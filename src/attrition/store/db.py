@@ -1,0 +1,73 @@
+"""Opening the store: URL resolution, SQLite pragmas, and migrations applied on open.
+
+Migrating on open means a user never runs a separate "init" step and an old store is
+upgraded the first time a newer Attrition touches it. SQLite gets WAL (readers such as
+Datasette do not block an ingest) and enforced foreign keys (off by default in SQLite).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+
+#: The embedded store when neither `--db` nor `ATTRITION_DB` says otherwise.
+DEFAULT_DB = "attrition.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def resolve_url(url: str | None) -> str:
+    """A SQLAlchemy URL from `--db`, `ATTRITION_DB` or the default `./attrition.db`.
+
+    A bare path means a SQLite file; `postgresql://` URLs use the psycopg 3 driver that
+    Attrition installs (SQLAlchemy would otherwise look for psycopg2).
+    """
+    url = url or os.environ.get("ATTRITION_DB") or DEFAULT_DB
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def alembic_config() -> Config:
+    """An Alembic config pointing at the migrations shipped inside the package."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("version_locations", str(MIGRATIONS / "versions"))
+    cfg.set_main_option("path_separator", "os")
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the database at `engine` to `revision` (idempotent)."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
+    """An engine on the store at `url` (see `resolve_url`), migrated to the newest schema."""
+    resolved = resolve_url(url)
+    if resolved.startswith("sqlite"):
+        engine = create_engine(resolved)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(resolved, pool_pre_ping=True)
+    if upgrade:
+        migrate(engine)
+    return engine

@@ -1,0 +1,275 @@
+"""Reading and writing the store. Keyword-only functions over a SQLAlchemy `Connection`.
+
+The caller owns the transaction (`with engine.begin() as conn:`), so "one document, its
+claims and its links in one transaction" is decided in one place (`attrition.ingest`) and a
+run killed between two documents leaves only whole documents behind.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
+
+from attrition.models import Claim, Document
+from attrition.store.tables import claims as claims_t
+from attrition.store.tables import document_links, documents, ingest_errors, ingest_runs
+
+#: Columns of `claims` returned by `query_claims`, in exchange-format order then evidence.
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "doc", "claimant", "claimant_text", "subject", "event", "category", "model", "value", "value_max",
+    "qualifier", "rate", "period_start", "period_end", "location", "sentence",
+    "span_start", "span_end", "sentence_start", "sentence_end", "rules", "statement", "part_of", "ordinal",
+)  # fmt: skip
+
+
+def now() -> datetime:
+    """UTC now without tzinfo (SQLite and `TIMESTAMP WITHOUT TIME ZONE` agree on naive UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What `add_document` did: `new` is False when the content hash was already stored."""
+
+    document_id: int
+    doc: str
+    new: bool
+    claims: int
+
+
+# ----------------------------------------------------------------------------- runs
+
+
+def start_run(conn: Connection, *, sources: list[str]) -> int:
+    """A new ingest run; runs left `running` by a killed process are marked `interrupted`."""
+    conn.execute(update(ingest_runs).where(ingest_runs.c.status == "running").values(status="interrupted"))
+    row = conn.execute(
+        insert(ingest_runs)
+        .values(
+            started_at=now(), status="running", sources=json.dumps(sources),
+            new=0, duplicate=0, near_duplicate=0, failed=0, claims=0,
+        )  # fmt: skip
+        .returning(ingest_runs.c.id)
+    ).scalar_one()
+    return int(row)
+
+
+def update_run(
+    conn: Connection, *, run_id: int, status: str | None = None, counts: Mapping[str, int] | None = None
+) -> None:
+    """Store the run's counters (and status); `finished_at` is set when the status is final."""
+    values: dict[str, Any] = dict(counts or {})
+    if status is not None:
+        values["status"] = status
+        if status != "running":
+            values["finished_at"] = now()
+    conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(**values))
+
+
+def add_error(conn: Connection, *, run_id: int, source: str, error: str) -> None:
+    """One row in the run's error list."""
+    conn.execute(insert(ingest_errors).values(run_id=run_id, source=source, error=error, at=now()))
+
+
+def list_runs(conn: Connection, *, limit: int = 20) -> list[dict[str, Any]]:
+    """The latest runs, newest first."""
+    rows = conn.execute(select(ingest_runs).order_by(ingest_runs.c.id.desc()).limit(limit)).mappings()
+    return [dict(r) for r in rows]
+
+
+def list_errors(conn: Connection, *, run_id: int | None = None) -> list[dict[str, Any]]:
+    """Errors of one run (or of all runs), oldest first."""
+    query = select(ingest_errors).order_by(ingest_errors.c.id)
+    if run_id is not None:
+        query = query.where(ingest_errors.c.run_id == run_id)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+# ----------------------------------------------------------------------------- documents
+
+
+def find_document(conn: Connection, *, content_hash: str) -> int | None:
+    """The id of the document with this normalized content hash, if stored."""
+    found = conn.execute(select(documents.c.id).where(documents.c.content_hash == content_hash)).scalar()
+    return int(found) if found is not None else None
+
+
+def url_known(conn: Connection, *, url: str) -> bool:
+    """True when a document fetched from `url` is already stored."""
+    return conn.execute(select(documents.c.id).where(documents.c.url == url).limit(1)).first() is not None
+
+
+def _free_doc_key(conn: Connection, doc: str, content_hash: str) -> str:
+    """`doc`, or `doc-<hash prefix>` when another document already uses that key."""
+    taken = conn.execute(select(documents.c.id).where(documents.c.doc == doc)).first()
+    return doc if taken is None else f"{doc}-{content_hash[:10]}"
+
+
+def claim_row(claim: Claim, *, document_id: int, doc: str, ordinal: int) -> dict[str, Any]:
+    """The `claims` row for one extracted claim (exchange-format fields plus evidence)."""
+    return {
+        "document_id": document_id,
+        "doc": doc,
+        "ordinal": ordinal,
+        "claimant": claim.claimant,
+        "claimant_text": claim.claimant_text,
+        "subject": claim.subject,
+        "event": claim.event,
+        "category": claim.category,
+        "model": claim.model,
+        "value": float(claim.value),
+        "value_max": float(claim.value_max) if claim.value_max is not None else None,
+        "qualifier": claim.qualifier,
+        "rate": claim.rate,
+        "period_start": claim.period_start,
+        "period_end": claim.period_end,
+        "location": claim.location,
+        "sentence": claim.sentence,
+        "span_start": claim.span.start,
+        "span_end": claim.span.end,
+        "sentence_start": claim.sentence_span.start,
+        "sentence_end": claim.sentence_span.end,
+        "rules": " ".join(claim.rules),
+        "statement": claim.statement,
+        "part_of": claim.part_of,
+    }
+
+
+def add_document(
+    conn: Connection,
+    *,
+    document: Document,
+    claims: list[Claim],
+    content_hash: str,
+    source: str | None,
+    run_id: int | None,
+) -> AddResult:
+    """Store a document and its claims unless its content hash is already stored.
+
+    Re-adding identical content changes nothing and returns `new=False` with the stored id.
+    """
+    existing = find_document(conn, content_hash=content_hash)
+    if existing is not None:
+        doc = conn.execute(select(documents.c.doc).where(documents.c.id == existing)).scalar_one()
+        return AddResult(existing, str(doc), False, 0)
+    doc = _free_doc_key(conn, document.id, content_hash)
+    document_id = conn.execute(
+        insert(documents)
+        .values(
+            doc=doc, content_hash=content_hash, url=document.url, outlet=document.outlet,
+            title=document.title, published=document.published, source=source, text=document.text,
+            ingested_at=now(), run_id=run_id,
+        )  # fmt: skip
+        .returning(documents.c.id)
+    ).scalar_one()
+    if claims:
+        rows = [claim_row(c, document_id=document_id, doc=doc, ordinal=i) for i, c in enumerate(claims)]
+        conn.execute(insert(claims_t), rows)
+    return AddResult(int(document_id), doc, True, len(claims))
+
+
+def add_link(
+    conn: Connection, *, doc_a: int, doc_b: int, similarity: float, kind: str = "near_duplicate"
+) -> None:
+    """Link two documents (smaller id first), once per pair and kind."""
+    a, b = sorted((doc_a, doc_b))
+    exists = conn.execute(
+        select(document_links.c.id).where(
+            and_(document_links.c.doc_a == a, document_links.c.doc_b == b, document_links.c.kind == kind)
+        )
+    ).first()
+    if exists is None:
+        conn.execute(insert(document_links).values(doc_a=a, doc_b=b, kind=kind, similarity=similarity))
+
+
+def iter_texts(conn: Connection) -> Iterator[tuple[int, str]]:
+    """(id, text) of every stored document, for seeding near-duplicate detection."""
+    for row in conn.execute(select(documents.c.id, documents.c.text).order_by(documents.c.id)):
+        yield int(row.id), str(row.text)
+
+
+def list_documents(
+    conn: Connection,
+    *,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    doc: str | None = None,
+) -> list[dict[str, Any]]:
+    """Stored documents (without their text) with claim and near-duplicate counts."""
+    n_claims = select(func.count()).where(claims_t.c.document_id == documents.c.id).scalar_subquery()
+    n_links = (
+        select(func.count())
+        .where(or_(document_links.c.doc_a == documents.c.id, document_links.c.doc_b == documents.c.id))
+        .scalar_subquery()
+    )
+    query = select(
+        documents.c.id, documents.c.doc, documents.c.published, documents.c.outlet, documents.c.title,
+        documents.c.url, documents.c.source, documents.c.content_hash, documents.c.ingested_at,
+        n_claims.label("claims"), n_links.label("near_duplicates"),
+    ).order_by(documents.c.published, documents.c.doc)  # fmt: skip
+    if outlet:
+        query = query.where(documents.c.outlet == outlet)
+    if since:
+        query = query.where(documents.c.published >= since)
+    if until:
+        query = query.where(documents.c.published <= until)
+    if doc:
+        query = query.where(documents.c.doc == doc)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def query_claims(
+    conn: Connection,
+    *,
+    claimant: str | None = None,
+    subject: str | None = None,
+    category: str | None = None,
+    event: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    outlet: str | None = None,
+    doc: str | None = None,
+) -> list[dict[str, Any]]:
+    """Stored claims matching every given filter, with their document's date, outlet and URL.
+
+    `category` matches any part of a combined category (`tanks` matches `tanks+afv`);
+    `since`/`until` compare the document's publication date.
+    """
+    cols = [claims_t.c[name] for name in CLAIM_COLUMNS]
+    query = (
+        select(*cols, documents.c.published, documents.c.outlet, documents.c.url)
+        .join(documents, documents.c.id == claims_t.c.document_id)
+        .order_by(documents.c.published, claims_t.c.doc, claims_t.c.ordinal)
+    )
+    if claimant:
+        query = query.where(claims_t.c.claimant == claimant)
+    if subject:
+        query = query.where(claims_t.c.subject == subject)
+    if event:
+        query = query.where(claims_t.c.event == event)
+    if category:
+        plus = "+" + claims_t.c.category + "+"
+        query = query.where(plus.contains(f"+{category}+", autoescape=True))
+    if since:
+        query = query.where(documents.c.published >= since)
+    if until:
+        query = query.where(documents.c.published <= until)
+    if outlet:
+        query = query.where(documents.c.outlet == outlet)
+    if doc:
+        query = query.where(claims_t.c.doc == doc)
+    out = []
+    for row in conn.execute(query).mappings():
+        record = dict(row)
+        for key in ("value", "value_max"):
+            v = record[key]
+            if isinstance(v, float) and v.is_integer():
+                record[key] = int(v)
+        out.append(record)
+    return out

@@ -1,0 +1,117 @@
+"""The claims store's tables (SQLAlchemy Core), shared by the code and the Alembic migrations.
+
+Plain tables with plain column names, so that Datasette, `sqlite3`, `psql` or a spreadsheet can
+read the store without Attrition. Claims repeat the document key (`doc`) beside the foreign key
+for the same reason: a `SELECT * FROM claims` is readable on its own.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+#: Constraint names are fixed so migrations are identical on SQLite and PostgreSQL.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime, nullable=False),
+    Column("finished_at", DateTime),
+    Column("status", Text, nullable=False),  # running | finished | interrupted
+    Column("sources", Text, nullable=False),  # JSON list of the SOURCE arguments
+    Column("new", Integer, nullable=False, default=0),
+    Column("duplicate", Integer, nullable=False, default=0),
+    Column("near_duplicate", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+    Column("claims", Integer, nullable=False, default=0),
+)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("error", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc", Text, nullable=False, unique=True),
+    Column("content_hash", Text, nullable=False, unique=True),
+    Column("url", Text, index=True),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime, nullable=False),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="SET NULL")),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc", Text, nullable=False),
+    Column("ordinal", Integer, nullable=False),
+    Column("claimant", Text, nullable=False),
+    Column("claimant_text", Text),
+    Column("subject", Text, nullable=False),
+    Column("event", Text, nullable=False),
+    Column("category", Text, nullable=False),
+    Column("model", Text),
+    Column("value", Float, nullable=False),
+    Column("value_max", Float),
+    Column("qualifier", Text, nullable=False),
+    Column("rate", Text),
+    Column("period_start", Date),
+    Column("period_end", Date),
+    Column("location", Text),
+    Column("sentence", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("rules", Text, nullable=False),  # space-separated rule ids
+    Column("statement", Integer, nullable=False),
+    Column("part_of", Integer),  # ordinal of the stated total in the same document
+    UniqueConstraint("document_id", "ordinal", name="uq_claims_document_id_ordinal"),
+    Index("ix_claims_claimant_subject_category", "claimant", "subject", "category"),
+    Index("ix_claims_doc", "doc"),
+)
+
+document_links = Table(
+    "document_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_a", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_b", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", Text, nullable=False),  # near_duplicate
+    Column("similarity", Float, nullable=False),
+    UniqueConstraint("doc_a", "doc_b", "kind", name="uq_document_links_doc_a_doc_b_kind"),
+)
