@@ -42,7 +42,11 @@ _BEFORE_ACTOR = re.compile(
     r"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
     re.IGNORECASE,
 )
-_SPEECH_BEFORE = re.compile(rf"\b{SPEECH}(?:\s+(?:the|a|an|its|their|(?-i:[A-Z])[\w.'-]*)){{0,6}}\s*$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(
+    rf"\b{SPEECH}(?:\s+(?:the|a|an|its|their|of|official|spokesman|spokesperson|minister|commander|head|chief|"
+    r"(?-i:[A-Z])[\w.'-]*)){0,6}\s*$",
+    re.IGNORECASE,
+)
 _SPEAKER_END = re.compile(r"^(?:'s)?\s*(?:[.,;:\"!?)\]]|$|on\s|in\s|at\s|during\s|late\s|earlier\s|told\s|on$)")
 _HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")
 _HEAD_SUFFIX = re.compile(r"(?:\s[-:|]\s*|:\s*)(?P<actor>[A-Z][^-:|]{2,60})\s*$")
@@ -144,6 +148,9 @@ def find_attributions(
     return out
 
 
+_OTHER_SIDE = {"RU": "UA", "UA": "RU"}
+
+
 def doc_side(text: str, lex: Lexicon) -> str:
     """Whose offices an unqualified "Defence Ministry" or "the General Staff" most likely are."""
     counts = {"RU": 0, "UA": 0}
@@ -152,4 +159,11 @@ def doc_side(text: str, lex: Lexicon) -> str:
             side = lex.actor_sides.get(form.actor)
             if side in counts:
                 counts[side] += 1
+    # what a source calls the other side gives its own away: "invaders" is Ukrainian usage
+    for m in lex.side_re.finditer(text):
+        side_form = lex.sides.get(key(m.group(0)))
+        if side_form is not None and side_form.role == "pejorative" and side_form.side in _OTHER_SIDE:
+            counts[_OTHER_SIDE[side_form.side]] += 1
+    if counts["UA"] == counts["RU"]:
+        return "unknown"
     return "UA" if counts["UA"] > counts["RU"] else "RU"

@@ -15,7 +15,7 @@ from datetime import date
 
 from attrition.extract.attribution import ActorRef, Attribution, find_attributions
 from attrition.extract.numbers import Number
-from attrition.extract.phrases import NounPhrase, category_before, noun_phrase_after
+from attrition.extract.phrases import NounPhrase, category_before, category_matches, noun_phrase_after
 from attrition.extract.triggers import PEOPLE, event_for, find_triggers, governing
 from attrition.lexicon import Lexicon
 from attrition.normalize.periods import WAR_START, PeriodPhrase, find_periods, resolve
@@ -24,6 +24,7 @@ from attrition.normalize.sides import SideMention, default_subject, resolve_subj
 from attrition.text.sentences import Sentence
 
 CARRY_SENTENCES = 4
+LABEL_WINDOW = 200
 _OPP = {"RU": "UA", "UA": "RU"}
 _CONTINUATION = re.compile(
     r"\W*(?:these\s+include|this\s+includes|this\s+number\s+includes|among\s+them|of\s+them|of\s+these|"
@@ -201,6 +202,7 @@ class DocumentReader:
         sides = side_mentions(text, s.start, s.end, lex)
         places = place_mentions(text, s.start, s.end, lex)
         phrases = self.periods[i]
+        cat_matches = category_matches(text, s.start, s.end, lex)
         continuation = bool(_CONTINUATION.match(text, s.start, s.end))
         list_item = bool(_LIST_ITEM.match(text[s.start : s.end]))
         prev: RawClaim | None = None
@@ -237,13 +239,15 @@ class DocumentReader:
                 inherited_subject = prev.subject
                 rules.append("category.running_total")
             if not cats:
-                before = category_before(text, s.start, n.left, lex)
-                between_nums = [m for m in nums if before.end <= m.start < n.left and m.kind != "increment"]
+                # labels stand close to their number: a bounded window keeps long lines linear
+                before = category_before(text, max(s.start, n.left - LABEL_WINDOW), n.left, lex, matches=cat_matches)
+                nearby = nums[max(0, idx - 12) : idx]
+                between_nums = [m for m in nearby if before.end <= m.start < n.left and m.kind != "increment"]
                 owned = any(
                     0 <= before.start - m.end < 30
                     and len(_WORDS.findall(text, m.end, before.start)) <= 3
                     and not re.search(r"[,;]", text[m.end : before.start])
-                    for m in nums
+                    for m in nearby
                     if m.end <= before.start and m.kind != "increment"
                 )
                 bare = bool(_BARE_AFTER.match(text, n.end, s.end))
@@ -329,6 +333,8 @@ class DocumentReader:
             rules.append(srule)
             subject = subject or "UA"
             period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event, list_item)
+            if rate is None and prev is not None and prev.rate and prule in ("period.none", "period.carried"):
+                rate, period, prule = prev.rate, prev.period, "period.sibling_rate"
             rules.append(prule)
             location = place.name if place else (self.ctx.location if self.ctx.paragraph == s.paragraph else None)
             raw = RawClaim(

@@ -46,6 +46,15 @@ _ARTICLE = re.compile(
     r"(?<![\w-])(an?|one|single|the(?=\s+(?:settlement|village|town)\s+of\s+[A-Z]))\s+", re.IGNORECASE
 )
 _SEP = re.compile(r"[ ,]")
+_COMPOUND = re.compile(r"-[^\W\d_]")
+_LETTER_DASH = re.compile(r"[A-Za-z]-$")
+_LETTER_END = re.compile(r"[A-Za-z]$")
+_TIME_AFTER = re.compile(r"\s*[:.]\d")
+_TIME_BEFORE = re.compile(r"\d[:.]\s*$")
+_ISO_AFTER = re.compile(r"-\d{2}-\d{2}")
+_ISO_BEFORE = re.compile(r"\d{4}-$")
+_LABEL_BEFORE = re.compile(r"(?:No\.|#|number)\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:T[\d:+.Z-]*)?")
 
 
@@ -122,13 +131,13 @@ def _excluded(text: str, start: int, end: int, token: str, scaled: bool = False)
     after = text[end : end + 24]
     if "." in token and not scaled:
         return "numbers.decimal"  # counts are whole; "24.02" is a date, "30.1" a temperature
-    if re.match(r"-[^\W\d_]", after):
+    if _COMPOUND.match(after):
         return "numbers.compound"  # "68-й", "25-year-old"
     if after[:1] and _ATTACHED.match(after[:1]):
         return "numbers.attached_letters"  # "10km", "2S19", "5th"
-    if before.endswith("-") and re.search(r"[A-Za-z]-$", before):
+    if before.endswith("-") and _LETTER_DASH.search(before):
         return "numbers.model_name"  # "Su-34", "D-30", "AMX-10"
-    if re.search(r"[A-Za-z]$", before):
+    if _LETTER_END.search(before):
         return "numbers.model_name"  # "M113", "L119"
     if _UNIT_AFTER.match(after):
         return "numbers.unit"
@@ -136,16 +145,15 @@ def _excluded(text: str, start: int, end: int, token: str, scaled: bool = False)
         return "numbers.unit"  # "80 to 90 percent"
     if _MONEY_BEFORE.search(before):
         return "numbers.money"
-    if re.match(r"^\s*[:.]\d", after) or re.search(r"\d[:.]\s*$", before):
+    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
         return "numbers.time_or_date"  # "22:04", "05.06.2023", "24.02"
-    if re.match(r"^-\d{2}-\d{2}", after) or re.search(r"\d{4}-$", before):
+    if _ISO_AFTER.match(after) or _ISO_BEFORE.search(before):
         return "numbers.iso_date"
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return "numbers.date"
-    plain = token.replace(",", "").replace(" ", "")
-    if re.fullmatch(r"(?:19|20)\d{2}", plain) and "," not in token:
+    if _YEAR.fullmatch(token):
         return "numbers.year"
-    if re.search(r"(?:No\.|#|number)\s*$", before, re.IGNORECASE):
+    if _LABEL_BEFORE.search(before):
         return "numbers.label"
     return None
 

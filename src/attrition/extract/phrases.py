@@ -10,6 +10,7 @@ before the number may say what it counts ("tanks - 7,834 units", "Bashkortostan 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -83,6 +84,7 @@ _CALIBRE = re.compile(r"\d{2,3}\s*-?\s*mm\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"of\s+(?:them|which|those)\b", re.IGNORECASE)
 _INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*\s*\)")
 _OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+")
 _AND = re.compile(r"\s+(?:and|or|&)\s+")
 
 
@@ -199,23 +201,41 @@ def noun_phrase_after(
     return np
 
 
-def category_before(text: str, start: int, pos: int, lex: Lexicon, *, max_tokens: int = 14) -> NounPhrase:
-    """A category noun standing before `pos` (after `start`), nearest first."""
-    window = text[start:pos]
-    best: re.Match[str] | None = None
-    for m in lex.category_re.finditer(window):
-        best = m
+def category_matches(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """All category nouns in `text[start:end]`, once per sentence (see `category_before`)."""
+    return [(m.start(), m.end(), m.group(0)) for m in lex.category_re.finditer(text, start, end)]
+
+
+def category_before(
+    text: str,
+    start: int,
+    pos: int,
+    lex: Lexicon,
+    *,
+    max_tokens: int = 14,
+    matches: list[tuple[int, int, str]] | None = None,
+) -> NounPhrase:
+    """A category noun standing before `pos` (after `start`), nearest first.
+
+    `matches` are the sentence's category nouns when the caller has them already, which
+    keeps a sentence with many numbers linear in its length.
+    """
+    if matches is None:
+        matches = category_matches(text, start, pos, lex)
+    i = bisect.bisect_right(matches, (pos, pos, "")) - 1
+    while i >= 0 and matches[i][1] > pos:
+        i -= 1
     np = NounPhrase()
-    if best is None:
+    if i < 0 or matches[i][0] < start:
         return np
-    between = window[best.end() :]
-    if len(re.findall(r"\w+", between)) > max_tokens:
+    b_start, b_end, form = matches[i]
+    if len(_WORD_RE.findall(text, b_end, pos)) > max_tokens:
         return np
-    info = lex.categories[key(best.group(0))]
+    info = lex.categories[key(form)]
     np.categories = info.categories
     np.event = info.event
-    np.start = start + best.start()
-    np.end = start + best.end()
+    np.start = b_start
+    np.end = b_end
     np.rules.append(f"category.{info.id}")
     np.rules.append("category.label_before")
     return np

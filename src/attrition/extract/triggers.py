@@ -31,7 +31,8 @@ _PERSONNEL_EVENT = {
 _RIGHT_GAP = re.compile(
     r"^[\s,]*(?:(?:were|was|have|has|had|been|being|reportedly|reported|later|also|as|who|to|are|is|"
     r"others?|more|in\s+action|allegedly|probably|likely|highly\s+likely|confirmed|documented|"
-    r"in\s+the\s+fighting|in\s+combat|known|believed|thought|said|likely\s+been|also\s+been)\s+)*$",
+    r"in\s+the\s+fighting|in\s+combat|known|believed|thought|said|likely\s+been|also\s+been|a\s+day|per\s+day|"
+    r"daily|each\s+day|every\s+day)\s+)*$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")

@@ -39,18 +39,18 @@ def find_furniture(text: str) -> list[FurnitureLine]:
         line = text[start:end]
         if not line.strip():
             continue
-        if skip:
+        own = next((r for r in rules if r[1].match(line)), None)
+        if skip and own is None:
             # the box after "Read more": short headline-like lines only
             if len(line) < 160 and not line.rstrip().endswith((".", '"', "\u201d")):
                 found.append(FurnitureLine(start, end, skip_rule))
                 skip -= 1
                 continue
             skip = 0
-        for rule_id, pattern, skip_after in rules:
-            if pattern.match(line):
-                found.append(FurnitureLine(start, end, f"furniture.{rule_id}"))
-                skip, skip_rule = skip_after, f"furniture.{rule_id}"
-                break
+        if own is not None:
+            rule_id, _pattern, skip_after = own
+            found.append(FurnitureLine(start, end, f"furniture.{rule_id}"))
+            skip, skip_rule = max(skip - 1, skip_after), f"furniture.{rule_id}"
     return found
 
 

@@ -1,0 +1,131 @@
+"""End to end: sentences written for these tests, and the claims they must (and must not) give."""
+
+from datetime import date
+
+import pytest
+
+from attrition import extract
+
+FRI = date(2024, 5, 31)
+
+
+def key(c):
+    return (c.subject, c.event, c.category, c.model, c.value, c.value_max, c.qualifier)
+
+
+def test_claims_enumeration_with_models_and_compound_categories():
+    text = (
+        "Ukraine's military lost more than 35,000 troops this month, Russian Defense Minister Andrey Belousov "
+        "said on Friday. Kiev has also lost more than 2,700 pieces of heavy weaponry, including 290 tanks and "
+        "armored combat vehicles. These include four US-made Abrams tanks, seven Leopards and 12 Bradleys."
+    )
+    claims = extract(text, published=FRI)
+    assert [key(c) for c in claims] == [
+        ("UA", "casualties", "personnel", None, 35000, None, "at_least"),
+        ("UA", "lost", "heavy_weapons", None, 2700, None, "at_least"),
+        ("UA", "lost", "afv+tanks", None, 290, None, "exact"),
+        ("UA", "lost", "tanks", "Abrams", 4, None, "exact"),
+        ("UA", "lost", "tanks", "Leopard", 7, None, "exact"),
+        ("UA", "lost", "afv", "Bradley", 12, None, "exact"),
+    ]
+    assert {(c.period_start, c.period_end) for c in claims} == {(date(2024, 5, 1), FRI)}
+    assert {c.claimant for c in claims} == {"ru.mod"}
+    assert claims[2].part_of == 1  # 290 tanks are part of the 2,700 pieces
+
+
+def test_claims_general_staff_list_with_increments():
+    text = (
+        "According to the General Staff, the Defence Forces destroyed 1,080 Russian invaders during the day, "
+        "and the following equipment was destroyed:\n"
+        "tanks - 7,834 (+6) units;\n"
+        "MLRS - 1095 units;\n"
+    )
+    claims = extract(text, published=date(2024, 6, 7))
+    got = [(c.event, c.category, c.value, c.period_start, c.period_end) for c in claims]
+    day = date(2024, 6, 7)
+    assert got == [
+        ("casualties", "personnel", 1080, day, day),
+        ("lost", "tanks", 7834, date(2022, 2, 24), day),
+        ("lost", "tanks", 6, day, day),
+        ("lost", "mlrs", 1095, date(2022, 2, 24), day),
+    ]
+    assert all(c.claimant == "ua.general_staff" and c.subject == "RU" for c in claims)
+
+
+def test_claims_battlegroup_breakdown_links_parts_to_total():
+    text = (
+        "The Russian Ministry of Defense has reported the deaths of over 2,000 Ukrainian soldiers within a "
+        "24-hour period.\n"
+        "Western Group: 475 Ukrainian soldiers were reported killed.\n"
+        "Southern Group: 620 Ukrainian soldiers were reported killed.\n"
+        "Eastern Group: The eastern group accounted for 120 Ukrainian soldiers killed.\n"
+    )
+    claims = extract(text, published=date(2024, 7, 5))
+    assert [c.value for c in claims] == [2000, 475, 620, 120]
+    assert [c.part_of for c in claims] == [None, 0, 0, 0]
+    assert "breakdown.groups" in claims[1].rules
+
+
+def test_claims_repeated_figure_is_one_claim():
+    text = (
+        "Ukraine lost over 35,000 troops in May - Moscow\n"
+        "Ukraine lost more than 35,000 troops in May, Russian Defense Minister Andrey Belousov said."
+    )
+    claims = extract(text, published=FRI)
+    assert len(claims) == 1
+    assert claims[0].sentence.startswith("Ukraine lost more than")  # the body, not the headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon will provide Ukraine with 18 more HIMARS launchers under a $1.1 billion package.",
+        "Russia has deployed about 30,000 troops to the Kursk region.",
+        "The city, once home to more than 100,000 people, was reduced to rubble.",
+        "Russian forces repelled four counterattacks and defeated 10 Ukrainian brigades.",
+        "The 14th Guards regiment is based 25 miles from the border; 95 percent of Luhansk is occupied.",
+        "Hundreds of soldiers and dozens of tanks were lost, officials said.",
+    ],
+)
+def test_claims_not_losses(text):
+    assert extract(text, published=FRI) == []
+
+
+def test_claims_ranges_rates_and_events():
+    text = (
+        "President Volodymyr Zelensky said: \u201cWe lose 60 to 100 soldiers a day as killed and about 500 "
+        "people as wounded in action.\u201d"
+    )
+    claims = extract(text, published=date(2022, 6, 25))
+    assert [(c.subject, c.event, c.value, c.value_max, c.qualifier, c.rate) for c in claims] == [
+        ("UA", "killed", 60, 100, "range", "per_day"),
+        ("UA", "wounded", 500, None, "approx", "per_day"),
+    ]
+    assert {c.claimant for c in claims} == {"ua.gov"}
+
+
+def test_claims_territory_and_settlements():
+    text = "Russia's Yug battlegroup liberated the settlement of Svyato-Pokrovskoe, the Russian Defense Ministry said."
+    (claim,) = extract(text, published=date(2025, 12, 25))
+    assert (claim.event, claim.category, claim.value, claim.location) == (
+        "captured",
+        "settlements",
+        1,
+        "Sviatopokrovske",
+    )
+    text = "Russia has pushed Ukrainian forces back from some 880 square kilometers of land so far this year."
+    (claim,) = extract(text, published=FRI)
+    assert (claim.subject, claim.event, claim.category, claim.qualifier) == (
+        "UA",
+        "captured",
+        "territory_km2",
+        "approx",
+    )
+
+
+def test_claims_evidence_span_points_at_the_number():
+    text = "Ukraine lost more than 1,500 people and 28 tanks, the Russian Defense Ministry said on Tuesday."
+    claims = extract(text, published=date(2023, 6, 5))
+    assert [text[c.span.start : c.span.end] for c in claims] == ["1,500", "28"]
+    assert all(text[c.sentence_span.start : c.sentence_span.end] == c.sentence for c in claims)
+    assert all(c.rules for c in claims)

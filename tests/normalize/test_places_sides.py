@@ -1,0 +1,47 @@
+"""Places in one spelling; whose loss it is, from the claimant's point of view."""
+
+import pytest
+
+from attrition import extract
+from attrition.lexicon import load_lexicon
+from attrition.normalize.places import place_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("fighting near Kharkov and Artemovsk", ["Kharkiv", "Bakhmut"]),
+        ("in the southern Donetsk sector", ["South Donetsk"]),
+        ("in the Donetsk People's Republic", []),
+        ("the city of Lisichansk", ["Lysychansk"]),
+    ],
+)
+def test_places_canonical_names(text, names):
+    assert [p.name for p in place_mentions(text, 0, len(text), load_lexicon())] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Ukraine lost 500 soldiers, the Russian Defence Ministry said.", "UA"),
+        ("The enemy lost up to 650 soldiers, the Russian Defence Ministry said.", "UA"),
+        ("The enemy lost 900 soldiers, Ukraine's General Staff said.", "RU"),
+        ("Ukrainian forces destroyed 12 Russian tanks, the General Staff of Ukraine said.", "RU"),
+        ("Russian forces destroyed 21 aircraft, Defence Minister Sergei Shoigu said.", "UA"),
+        ("Russian air defences shot down 38 drones, the Russian Defence Ministry said.", "UA"),
+        ("Kiev has lost more than 2,700 pieces of heavy weaponry, Belousov said.", "UA"),
+        ("Moscow said it lost 1,351 soldiers since the invasion began.", "RU"),
+        ("British Defence Intelligence said more than 6,000 North Korean troops were killed or wounded.", "other"),
+        ("Ukraine's air force said it had downed 18 of 22 drones launched by Russia.", "RU"),
+        ("Zelensky said his army was losing up to 100 soldiers a day.", "UA"),
+    ],
+)
+def test_sides_subject(sentence, subject):
+    claims = extract(sentence)
+    assert claims, sentence
+    assert claims[0].subject == subject
+
+
+def test_sides_civilians_by_place():
+    claims = extract("Explosions in the Russian city of Belgorod killed three people overnight.")
+    assert [(c.subject, c.category, c.value) for c in claims] == [("RU", "civilians", 3)]
