@@ -31,7 +31,7 @@ def extract(
     """Extract attributed loss claims from .txt files and print them."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", param_hint="--format")
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True, highlight=False)
     default_date: date | None = None
     if published:
         try:
