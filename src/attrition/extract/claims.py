@@ -198,11 +198,11 @@ class DocumentReader:
             if named:
                 self.last_side = named[-1]
             return
-        hits, blockers = find_triggers(text, s.start, s.end, lex)
+        cat_matches = category_matches(text, s.start, s.end, lex)
+        hits, blockers = find_triggers(text, s.start, s.end, lex, cat_matches)
         sides = side_mentions(text, s.start, s.end, lex)
         places = place_mentions(text, s.start, s.end, lex)
         phrases = self.periods[i]
-        cat_matches = category_matches(text, s.start, s.end, lex)
         continuation = bool(_CONTINUATION.match(text, s.start, s.end))
         list_item = bool(_LIST_ITEM.match(text[s.start : s.end]))
         prev: RawClaim | None = None

@@ -48,10 +48,20 @@ class Hit:
     info: TriggerInfo
 
 
-def find_triggers(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[Hit], list[tuple[int, int, str]]]:
-    """Triggers and blockers (start, end, id) in `text[start:end]`."""
+def find_triggers(
+    text: str, start: int, end: int, lex: Lexicon, categories: list[tuple[int, int, str]] | None = None
+) -> tuple[list[Hit], list[tuple[int, int, str]]]:
+    """Triggers and blockers (start, end, id) in `text[start:end]`.
+
+    A blocker or trigger word inside a longer lexicon noun does not count: "launch" in
+    "multiple launch rocket systems" launches nothing. `categories` are the sentence's
+    category nouns when the caller has them already.
+    """
     hits = [Hit(m.start(), m.end(), lex.triggers[key(m.group(0))]) for m in lex.trigger_re.finditer(text, start, end)]
-    terms = [(m.start(), m.end()) for m in lex.category_re.finditer(text, start, end)]
+    if categories is None:
+        terms = [(m.start(), m.end()) for m in lex.category_re.finditer(text, start, end)]
+    else:
+        terms = [(a, b) for a, b, _ in categories]
     terms += [(m.start(), m.end()) for m in lex.system_re.finditer(text, start, end)]
     blockers = [
         (m.start(), m.end(), lex.blockers[key(m.group(0))])

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Extraction throughput: articles per second in one process, and peak memory.
+
+Runs the extractor over the dev articles (../shared/eval/dev, read in place; the bundled
+samples when it is absent) repeated until at least --docs documents, in one process on one
+core. Also checks its own output: every repetition of an article must give the same claims,
+so a speed-up that changes results does not pass unnoticed.
+
+    .venv/bin/python bench/extract.py --docs 5000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import time
+from datetime import date
+from pathlib import Path
+
+from attrition import Document, extract_document
+from attrition.docs_io import load_meta, sample_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+def corpus() -> tuple[str, list[Document]]:
+    if (DEV / "articles").is_dir():
+        meta = load_meta(DEV / "articles.jsonl")
+        paths = sorted((DEV / "articles").glob("*.txt"))
+        name = "../shared/eval/dev"
+    else:
+        paths, meta = sample_paths()
+        name = "bundled samples"
+    docs = []
+    for p in paths:
+        published = meta.get(p.stem, {}).get("published")
+        docs.append(
+            Document(
+                id=p.stem, text=p.read_text("utf-8"), published=date.fromisoformat(published) if published else None
+            )
+        )
+    return name, docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=5000, help="documents to process (default 5000)")
+    ap.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    args = ap.parse_args()
+
+    name, docs = corpus()
+    extract_document(docs[0])  # load the lexicons outside the timed loop
+    expected = {d.id: [c.to_record() for c in extract_document(d)] for d in docs}
+    reps = -(-args.docs // len(docs))
+    n = 0
+    claims = 0
+    chars = 0
+    start = time.perf_counter()
+    for _ in range(reps):
+        for d in docs:
+            got = extract_document(d)
+            claims += len(got)
+            chars += len(d.text)
+            n += 1
+    elapsed = time.perf_counter() - start
+    for d in docs:  # spot-check determinism after the run
+        assert [c.to_record() for c in extract_document(d)] == expected[d.id], d.id
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {
+        "corpus": name,
+        "documents": n,
+        "distinct": len(docs),
+        "claims": claims,
+        "seconds": round(elapsed, 2),
+        "articles_per_second": round(n / elapsed, 1),
+        "mb_per_second": round(chars / elapsed / 1e6, 3),
+        "peak_rss_mb": round(peak_mb, 1),
+        "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for k, v in result.items():
+            print(f"{k:>20}: {v}")
+
+
+if __name__ == "__main__":
+    main()
