@@ -66,6 +66,6 @@ start_pg() {
 
 start_pg
 
-.venv/bin/ruff check src tests bench
+.venv/bin/ruff check src tests bench eval
 .venv/bin/mypy
 .venv/bin/python -m pytest -q "$@"
