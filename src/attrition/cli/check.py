@@ -1,1 +1,126 @@
-"""Placeholder: the `check` command is being written (replace this module)."""
+"""`attrition check`: run the named checks over the store and print the findings.
+
+Every finding cites claim ids and document keys (or reference points), so a reader can go
+from any line straight to `attrition claims --doc KEY`. The closing summary also says how
+many quoted General Staff figures agree with the imported reference series.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from attrition.checks import REGISTRY, Finding, load_context, run_checks
+from attrition.checks.base import SEVERITIES, Severity
+from attrition.checks.misquote import agreement
+from attrition.cli import app
+from attrition.store import open_store
+
+FORMATS = ("table", "json", "markdown")
+
+
+def _evidence(f: Finding) -> str:
+    parts = []
+    if f.claims:
+        parts.append("claims " + ",".join(str(i) for i in f.claim_ids))
+        parts.append("docs " + ",".join(f.docs))
+    if f.references:
+        parts.append("ref " + ",".join(sorted({f"{r.series}@{r.date.isoformat()}" for r in f.references})))
+    return "; ".join(parts)
+
+
+def _markdown(findings: list[Finding], agree: dict[str, int]) -> str:
+    lines = ["# attrition check", ""]
+    for name in REGISTRY:
+        chosen = [f for f in findings if f.check == name]
+        if not chosen:
+            continue
+        lines += [f"## {name} ({len(chosen)})", "", "| severity | finding | evidence |", "|---|---|---|"]
+        for f in chosen:
+            text = f.explanation.replace("|", "\\|")
+            lines.append(f"| {f.severity} | {text} | {_evidence(f).replace('|', '/')} |")
+        lines.append("")
+    lines.append(_agreement_line(agree))
+    return "\n".join(lines)
+
+
+def _agreement_line(agree: dict[str, int]) -> str:
+    if not agree["compared"]:
+        return "Reference: no quoted General Staff figure could be compared (is a series imported?)."
+    return (
+        f"Reference: {agree['agree']} of {agree['compared']} quoted General Staff figures agree with the "
+        f"series for their report date ({agree['rounding']} rounded, {agree['stale']} previous day, "
+        f"{agree['ahead']} next day, {agree['misquote']} misquoted)."
+    )
+
+
+@app.command("check")
+def check_command(
+    db: str | None = typer.Option(
+        None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
+    ),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+    only: list[str] | None = typer.Option(
+        None, "--only", help="Run only this check (repeatable; comma-separated also works)."
+    ),
+    min_severity: str = typer.Option("info", "--min-severity", help="info, warning or error."),
+    list_checks: bool = typer.Option(False, "--list", help="List the checks and exit."),
+    fail_on: str = typer.Option(
+        "none", "--fail-on", help="Exit with status 1 on a finding this severe: none, warning or error."
+    ),
+) -> None:
+    """Run named checks over the store: breakdowns, misquotes, series that do not add up."""
+    if list_checks:
+        for check in REGISTRY.values():
+            typer.echo(f"{check.name}: {check.description}")
+        return
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    if fail_on not in ("none", *SEVERITIES[1:]):
+        raise typer.BadParameter("none, warning or error", param_hint="--fail-on")
+    if min_severity not in SEVERITIES:
+        raise typer.BadParameter(f"one of {', '.join(SEVERITIES)}", param_hint="--min-severity")
+    names = [n.strip() for item in (only or []) for n in item.split(",") if n.strip()]
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        raise typer.BadParameter(f"unknown check(s) {', '.join(unknown)}; known: {', '.join(REGISTRY)}",
+                                 param_hint="--only")  # fmt: skip
+    severity: Severity = SEVERITIES[SEVERITIES.index(min_severity)]
+    engine = open_store(db)
+    ctx = load_context(engine)
+    findings = run_checks(ctx, names or None, severity)
+    engine.dispose()
+    agree = agreement(ctx)
+    failing = fail_on != "none" and any(
+        SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on)
+        for f in findings
+    )
+    counts = Counter((f.check, f.severity) for f in findings)
+    if fmt == "json":
+        summary: dict[str, Any] = {
+            name: {s: counts.get((name, s), 0) for s in SEVERITIES} for name in (names or REGISTRY)
+        }
+        out = {"findings": [f.to_dict() for f in findings], "summary": summary, "reference_agreement": agree}
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        typer.echo(_markdown(findings, agree))
+    else:
+        _print_table(findings, agree)
+    if failing:
+        raise typer.Exit(1)
+
+
+def _print_table(findings: list[Finding], agree: dict[str, int]) -> None:
+    console = Console(width=200) if not Console().is_terminal else Console()
+    table = Table(title=f"{len(findings)} findings", title_justify="left", show_lines=True)
+    for col in ("severity", "check", "finding", "evidence"):
+        table.add_column(col, overflow="fold", max_width=100 if col == "finding" else 40)
+    for f in findings:
+        table.add_row(f.severity, f.check, f.explanation, _evidence(f))
+    console.print(table)
+    console.print(_agreement_line(agree))

@@ -153,10 +153,8 @@ def _since_start(d: date, lex: Lexicon) -> date:
 def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon) -> list[PeriodPhrase]:
     """Period phrases in `text[start:end]`, with dates resolved against `ref` (S)."""
     found: list[PeriodPhrase] = []
-    for m in lex.period_re.finditer(text, start, end):
-        info = lex.periods[key(m.group(0))]
-        found.append(PeriodPhrase(m.start(), m.end(), f"period.{info.id}", info.kind, weak=info.weak))
-    occupied = [(p.start, p.end) for p in found if not p.weak]
+    occupied: list[tuple[int, int]] = []
+    # Dated patterns first: "since Feb. 24 last year" is one phrase, not "Feb. 24" + "last year".
     for rule, pattern in DATE_PATTERNS.items():
         for m in pattern.finditer(text, start, end):
             overlaps = any(a <= m.start() < b or a < m.end() <= b for a, b in occupied)
@@ -210,6 +208,12 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                 y = int(m.group("d"))
                 found.append(PeriodPhrase(m.start(), m.end(), rule, "span", date(y, 1, 1), date(y, 12, 31)))
             occupied.append((m.start(), m.end()))
+    dated = [(p.start, p.end) for p in found]
+    for m in lex.period_re.finditer(text, start, end):
+        info = lex.periods[key(m.group(0))]
+        if not info.weak and any(a <= m.start() < b or a < m.end() <= b for a, b in dated):
+            continue
+        found.append(PeriodPhrase(m.start(), m.end(), f"period.{info.id}", info.kind, weak=info.weak))
     found.sort(key=lambda p: p.start)
     return found
 

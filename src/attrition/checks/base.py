@@ -1,0 +1,139 @@
+"""Findings, the context checks run in, and the registry of named checks.
+
+A check is a pure function from a `CheckContext` (claims and reference series, already
+loaded) to findings, so checks are tested on hand-built records and run the same way on
+any store. A `Finding` cannot be built without evidence: it must cite at least one stored
+claim (id and document key) or, for findings about a reference series itself, at least
+one reference point. A reader can always open what a finding is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from attrition.reconcile.records import StoredClaim
+from attrition.reference.series import ReferenceIndex, ReferenceSeries
+
+Severity = Literal["info", "warning", "error"]
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """A stored claim cited as evidence: its id, document key and the value it states."""
+
+    claim_id: int
+    doc: str
+    value: float
+    sentence: str = ""
+
+    @classmethod
+    def of(cls, claim: StoredClaim) -> ClaimRef:
+        return cls(claim.id, claim.doc, claim.value, claim.sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRef:
+    """A reference value cited as evidence: series name, source file, date, category, value."""
+
+    series: str
+    source: str
+    date: date
+    category: str
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem (or noteworthy fact) a check found, with the evidence behind it."""
+
+    check: str
+    severity: Severity
+    explanation: str
+    claims: tuple[ClaimRef, ...] = ()
+    references: tuple[ReferenceRef, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+        if not self.claims and not self.references:
+            raise ValueError(f"{self.check}: a finding needs evidence (claims or reference points)")
+        if any(not ref.doc for ref in self.claims):
+            raise ValueError(f"{self.check}: every cited claim needs its document key")
+        if "\n" in self.explanation or not self.explanation.strip():
+            raise ValueError(f"{self.check}: the explanation must be one non-empty line")
+
+    @property
+    def claim_ids(self) -> tuple[int, ...]:
+        return tuple(ref.claim_id for ref in self.claims)
+
+    @property
+    def docs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(ref.doc for ref in self.claims))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "severity": self.severity,
+            "explanation": self.explanation,
+            "claim_ids": list(self.claim_ids),
+            "docs": list(self.docs),
+            "claims": [
+                {"id": r.claim_id, "doc": r.doc, "value": r.value, "sentence": r.sentence}
+                for r in self.claims
+            ],
+            "references": [
+                {"series": r.series, "source": r.source, "date": r.date.isoformat(), "category": r.category,
+                 "value": r.value}
+                for r in self.references
+            ],  # fmt: skip
+            "details": self.details,
+        }
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """What checks read: the stored claims and the imported reference series."""
+
+    claims: list[StoredClaim]
+    series: list[ReferenceSeries] = field(default_factory=list)
+    _index: ReferenceIndex | None = None
+
+    @property
+    def reference(self) -> ReferenceIndex:
+        if self._index is None:
+            self._index = ReferenceIndex(self.series)
+        return self._index
+
+
+CheckFn = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    description: str
+    run: CheckFn
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def register(name: str, description: str) -> Callable[[CheckFn], CheckFn]:
+    """Decorator: add a check to the registry under `name` (names are unique)."""
+
+    def wrap(fn: CheckFn) -> CheckFn:
+        if name in REGISTRY:
+            raise ValueError(f"check {name!r} registered twice")
+        REGISTRY[name] = Check(name, description, fn)
+        return fn
+
+    return wrap
+
+
+def ref_of(series: ReferenceSeries, day: date, category: str, value: float) -> ReferenceRef:
+    return ReferenceRef(series.name, series.source, day, category, value)

@@ -1,0 +1,128 @@
+"""`cross_claimant`: what each side and the independent counters say about the same losses.
+
+Claims about one side's losses over one period (same subject, event, category and
+period) are set side by side by claimant, with each claimant's role (the enemy, the side
+itself, an independent counter) and the ratio to the side's own figure (or, without one,
+to the lowest figure). Reference series join in where they have a value for the period's
+end. This is information, not an error: the point is to see the gap.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from attrition.checks.base import CheckContext, ClaimRef, Finding, ReferenceRef, ref_of, register
+from attrition.reconcile.keys import normalized_category
+from attrition.reconcile.records import StoredClaim, fmt_number
+from attrition.reference.series import INVASION
+
+INDEPENDENT = frozenset({"analyst", "west.gov", "intl"})
+#: An undated snapshot (Oryx) is compared with claims this close to its date.
+SNAPSHOT_WINDOW_DAYS = 14
+
+
+def role(claimant: str, subject: str) -> str | None:
+    """`self`, `enemy` or `independent` for a claimant speaking of `subject`'s losses."""
+    if claimant in INDEPENDENT:
+        return "independent"
+    side = {"ru": "RU", "ua": "UA"}.get(claimant.split(".")[0])
+    if side is None or subject not in ("RU", "UA"):
+        return None
+    return "self" if side == subject else "enemy"
+
+
+@dataclass(slots=True)
+class Row:
+    claimant: str
+    role: str
+    value: float
+    claims: list[StoredClaim]
+    reference: ReferenceRef | None = None
+
+
+def _rows_for(claims: list[StoredClaim], subject: str) -> list[Row]:
+    by_claimant: dict[str, list[StoredClaim]] = defaultdict(list)
+    for c in claims:
+        by_claimant[c.claimant].append(c)
+    rows = []
+    for claimant, items in sorted(by_claimant.items()):
+        r = role(claimant, subject)
+        if r is None:
+            continue
+        docs: Counter[float] = Counter(v for v, _ in {(c.value, c.doc) for c in items})
+        first = {v: min(c.id for c in items if c.value == v) for v in docs}
+        value = max(docs, key=lambda v: (docs[v], -first[v]))  # most reports, then first stated
+        rows.append(Row(claimant, r, value, [c for c in items if c.value == value]))
+    return rows
+
+
+def _same_event(reference_event: str, event: str) -> bool:
+    """The General Staff's personnel "liquidated" (casualties) is what articles call killed."""
+    return reference_event == event or {reference_event, event} == {"casualties", "killed"}
+
+
+def _reference_rows(
+    ctx: CheckContext, subject: str, event: str, category: str, start: date, end: date
+) -> list[Row]:
+    rows = []
+    for series in ctx.series:
+        if series.kind == "correction" or series.period_start != start:
+            continue
+        r = role(series.claimant, subject)
+        if r is None:
+            continue
+        for p in series.points:
+            if p.model is not None or p.subject != subject or p.category != category:
+                continue
+            if not _same_event(p.event, event):
+                continue
+            near = abs((p.date - end).days) <= SNAPSHOT_WINDOW_DAYS if series.kind == "snapshot" else False
+            if p.date == end or near:
+                rows.append(Row(series.claimant, r, p.value, [], ref_of(series, p.date, category, p.value)))
+                break
+    return rows
+
+
+@register("cross_claimant", "one side's losses over one period as each claimant gives them, with ratios")
+def check_cross_claimant(ctx: CheckContext) -> Iterator[Finding]:
+    groups: dict[tuple[str, str, str, date, date], list[StoredClaim]] = defaultdict(list)
+    for c in ctx.claims:
+        if c.period_start is None or c.period_end is None or c.rate is not None or c.model or c.location:
+            continue
+        groups[(c.subject, c.event, normalized_category(c.category), c.period_start, c.period_end)].append(c)
+    for (subject, event, category, start, end), claims in sorted(groups.items()):
+        rows = _rows_for(claims, subject)
+        if not rows:
+            continue
+        if start == INVASION or any(s.kind == "snapshot" for s in ctx.series):
+            seen = {r.claimant for r in rows}
+            extra = [r for r in _reference_rows(ctx, subject, event, category, start, end) if r.claimant not in seen]
+            # Two sides do not arrive at the same figure: a claim equal to the other side's
+            # reference value is that figure quoted under the wrong claimant, not a voice of its own.
+            quoted = {r.value for r in extra}
+            rows = [r for r in rows if r.value not in quoted] + extra
+        if len({r.role for r in rows}) < 2 or not any(r.claims for r in rows):
+            continue
+        own = [r for r in rows if r.role == "self"]
+        base = own[0].value if own else min(r.value for r in rows)
+        parts = []
+        for r in rows:
+            ratio = r.value / base if base else None
+            tag = " (reference)" if r.reference else ""
+            ratio_text = f", x{ratio:.2f}" if ratio is not None else ""
+            parts.append(f"{r.claimant} {fmt_number(r.value)}{tag} [{r.role}{ratio_text}]")
+        yield Finding(
+            "cross_claimant", "info",
+            f"{subject} {event} {category} {start.isoformat()}..{end.isoformat()}: " + " | ".join(parts),
+            claims=tuple(ClaimRef.of(c) for r in rows for c in r.claims),
+            references=tuple(r.reference for r in rows if r.reference is not None),
+            details={"rows": [
+                {"claimant": r.claimant, "role": r.role, "value": r.value,
+                 "ratio": (r.value / base if base else None), "reference": r.reference is not None,
+                 "claim_ids": [c.id for c in r.claims]}
+                for r in rows
+            ], "base": "self" if own else "lowest"},
+        )  # fmt: skip

@@ -1,0 +1,1 @@
+"""Reconcile: many reports of one claim become one cluster."""
