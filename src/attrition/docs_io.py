@@ -1,12 +1,12 @@
-"""Reading text documents from disk for the `extract` command: files, folders, metadata.
+"""Reading text documents from disk for `attrition extract`: files, folders, metadata, samples.
 
-Bad input must not stop a batch: every failure becomes a `DocumentReadError` that names the
-file and says what is wrong with it, and the caller moves on to the next file.
+The byte-level rules (size cap, binary data, strict UTF-8) are the ingest sources' own
+(`attrition.sources`), so both commands refuse the same files with the same words. Every
+failure here becomes a `DocumentReadError` naming the file; the caller goes on to the next.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from importlib import resources
@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from attrition.models import Document
-
-MAX_TEXT_BYTES = 5_000_000
+from attrition.sources.base import SourceError, decode_text
+from attrition.sources.files import read_bytes, read_meta_file
 
 
 class DocumentReadError(Exception):
@@ -24,17 +24,10 @@ class DocumentReadError(Exception):
 
 def load_meta(path: Path) -> dict[str, dict[str, Any]]:
     """Metadata lines `{"doc", "url", "outlet", "published"}` keyed by doc id (file stem)."""
-    out: dict[str, dict[str, Any]] = {}
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                out[str(row["doc"])] = row
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise DocumentReadError(f"{path}:{n}: not a metadata line ({exc})") from exc
-    return out
+    try:
+        return read_meta_file(path, strict=True)
+    except (OSError, UnicodeDecodeError, SourceError) as exc:
+        raise DocumentReadError(f"{path}: {exc}") from exc
 
 
 def iter_text_files(paths: Iterable[Path], on_missing: Callable[[Path], None] | None = None) -> Iterator[Path]:
@@ -51,18 +44,9 @@ def iter_text_files(paths: Iterable[Path], on_missing: Callable[[Path], None] | 
 def read_text_document(path: Path, meta: dict[str, Any] | None, default_published: date | None) -> Document:
     """Read one text file as a `Document`, refusing what is not UTF-8 text."""
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise DocumentReadError(f"{path}: too large for an article ({size:,} bytes; limit {MAX_TEXT_BYTES:,})")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DocumentReadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    if b"\x00" in raw[:4096]:
-        raise DocumentReadError(f"{path}: binary file, not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentReadError(f"{path}: not valid UTF-8 (byte {exc.start})") from exc
+        text = decode_text(read_bytes(path), str(path))
+    except SourceError as exc:
+        raise DocumentReadError(f"{path}: {exc}") from exc
     meta = meta or {}
     published = default_published
     if meta.get("published"):
@@ -73,9 +57,14 @@ def read_text_document(path: Path, meta: dict[str, Any] | None, default_publishe
     return Document(id=path.stem, text=text, published=published, url=meta.get("url"), outlet=meta.get("outlet"))
 
 
+def samples_dir() -> Path:
+    """The sample articles shipped inside the package (`attrition/samples/*.txt` + `meta.jsonl`)."""
+    return Path(str(resources.files("attrition").joinpath("samples")))
+
+
 def sample_paths() -> tuple[list[Path], dict[str, dict[str, Any]]]:
     """The bundled sample articles and their metadata."""
-    root = Path(str(resources.files("attrition.samples")))
+    root = samples_dir()
     meta_file = root / "meta.jsonl"
     meta = load_meta(meta_file) if meta_file.exists() else {}
     return sorted(root.glob("*.txt")), meta

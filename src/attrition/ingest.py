@@ -13,7 +13,7 @@ because which outlet carried a claim is itself information.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -137,8 +137,10 @@ class Ingestor:
         policy: FetchPolicy | None = None,
         on_event: Callable[[Event], None] | None = None,
         threshold: float = NEAR_DUPLICATE_THRESHOLD,
+        meta: Mapping[str, dict[str, object]] | None = None,
     ) -> None:
         self.engine = engine
+        self.meta = meta
         self.policy = policy or FetchPolicy()
         self.on_event = on_event or (lambda _e: None)
         self.threshold = threshold
@@ -152,7 +154,7 @@ class Ingestor:
         try:
             with Fetcher(self.policy) as fetcher:
                 for spec in sources:
-                    for item in read_source(spec, fetcher=fetcher, known_url=self._url_known):
+                    for item in read_source(spec, fetcher=fetcher, known_url=self._url_known, meta=self.meta):
                         self._handle(item, summary, index)
         except BaseException:
             summary.status = "interrupted"
@@ -253,6 +255,7 @@ def ingest(
     allow_private: bool = False,
     policy: FetchPolicy | None = None,
     on_event: Callable[[Event], None] | None = None,
+    meta: Mapping[str, dict[str, object]] | None = None,
 ) -> RunSummary:
     """Ingest every SOURCE (files, folders, URLs, feeds, WARCs) into the store at `db_url`.
 
@@ -264,7 +267,7 @@ def ingest(
     own = engine is None
     engine = engine or open_store(db_url)
     try:
-        return Ingestor(engine, policy=policy, on_event=on_event).run(sources)
+        return Ingestor(engine, policy=policy, on_event=on_event, meta=meta).run(sources)
     finally:
         if own:
             engine.dispose()

@@ -59,8 +59,9 @@ def test_cli_extract_bad_files_are_named_and_the_rest_goes_on(tmp_path):
     write(tmp_path, "empty.txt", "")
     result = runner.invoke(app, ["extract", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "jsonl"])
     assert result.exit_code == 1
-    assert "binary.txt: binary file" in result.stderr
-    assert "latin1.txt: not valid UTF-8" in result.stderr
+    assert "binary.txt: binary data, not text" in result.stderr
+    assert "latin1.txt: invalid UTF-8" in result.stderr
+    assert "empty.txt: empty file" in result.stderr
     assert "missing.txt: no such file" in result.stderr
     docs = {json.loads(line)["doc"] for line in result.stdout.splitlines()}
     assert docs == {"good"}

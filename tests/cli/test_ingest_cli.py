@@ -122,3 +122,27 @@ def test_allow_private_flag_controls_loopback_urls(tmp_path: Path, server: Local
     allowed = runner.invoke(app, ["ingest", url, "--db", db, "--allow-private"])
     assert allowed.exit_code == 0 and summary_row(allowed.stdout) == [1, 0, 0, 0, 0]
     assert runner.invoke(app, ["docs", "--db", db, "--format", "jsonl"]).stdout.count('"doc"') == 1
+
+
+def test_ingest_meta_file_names_outlet_and_date(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a7.txt").write_text(CLAIM_SENTENCE + "\n", encoding="utf-8")
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text(json.dumps({"doc": "a7", "url": None, "outlet": "Example Wire", "published": "2024-04-09"}) + "\n")
+    db = str(tmp_path / "s.db")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db, "--meta", str(meta)])
+    assert result.exit_code == 0, result.output
+    engine = open_store(db)
+    with engine.connect() as conn:
+        row = conn.execute(select(documents.c.outlet, documents.c.published)).one()
+    engine.dispose()
+    assert (row.outlet, str(row.published)) == ("Example Wire", "2024-04-09")
+
+
+def test_ingest_broken_meta_file_is_refused(tmp_path: Path) -> None:
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text("{not json\n")
+    result = runner.invoke(app, ["ingest", "--samples", "--db", str(tmp_path / "s.db"), "--meta", str(meta)])
+    assert result.exit_code == 2
+    assert "meta.jsonl:1" in result.output

@@ -6,25 +6,19 @@ a Rich progress bar (on a terminal) and its summary into a table.
 
 from __future__ import annotations
 
-from importlib.resources import files
-from pathlib import Path
-
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from attrition.cli import app
+from attrition.cli.options import MetaOpt
+from attrition.docs_io import DocumentReadError, load_meta, samples_dir
 from attrition.ingest import Event, RunSummary, ingest
 from attrition.store import resolve_url
 
 #: Errors listed after the summary (all are in the store's `ingest_errors` table).
 SHOWN_ERRORS = 20
-
-
-def samples_dir() -> Path:
-    """The sample articles shipped inside the package (`attrition/samples/*.txt` + `meta.jsonl`)."""
-    return Path(str(files("attrition").joinpath("samples")))
 
 
 def _summary_table(summary: RunSummary, db: str) -> Table:
@@ -53,6 +47,7 @@ def ingest_command(
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Progress bar [default: only on a terminal]."
     ),
+    meta: MetaOpt = None,
 ) -> None:
     """Ingest articles into the claims store and extract their claims.
 
@@ -64,6 +59,10 @@ def ingest_command(
         specs.insert(0, str(samples_dir()))
     if not specs:
         raise typer.BadParameter("give at least one SOURCE, or --samples", param_hint="SOURCE")
+    try:
+        metadata = load_meta(meta) if meta else None
+    except DocumentReadError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--meta") from exc
     out = Console()
     err = Console(stderr=True)
     show = out.is_terminal if progress is None else progress
@@ -94,7 +93,7 @@ def ingest_command(
 
     try:
         with bar:
-            summary = ingest(specs, db_url=db, allow_private=allow_private, on_event=on_event)
+            summary = ingest(specs, db_url=db, allow_private=allow_private, on_event=on_event, meta=metadata)
     except KeyboardInterrupt:
         err.print("interrupted: documents stored so far are kept; run the same command again to carry on")
         raise typer.Exit(130) from None

@@ -6,7 +6,7 @@ documents, `Skipped` URLs and `DocumentError`s; it never raises for bad input.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from attrition.sources.base import (
@@ -60,8 +60,13 @@ def read_source(
     *,
     fetcher: Fetcher,
     known_url: Callable[[str], bool] = _never,
+    meta: Mapping[str, dict[str, object]] | None = None,
 ) -> Items:
-    """Everything in one SOURCE given on the command line, as a stream of items."""
+    """Everything in one SOURCE given on the command line, as a stream of items.
+
+    `meta` (from `--meta`) is keyed by file stem and wins over a `meta.jsonl` beside the files.
+    """
+    extra = dict(meta or {})
     if is_url(spec):
         yield from _read_url(spec, fetcher=fetcher, known_url=known_url)
         return
@@ -73,13 +78,13 @@ def read_source(
         metas: dict[Path, dict[str, dict[str, object]]] = {}
         for file in files:
             if file.parent not in metas:
-                metas[file.parent] = load_meta(file.parent)
+                metas[file.parent] = {**load_meta(file.parent), **extra}
             yield from _read_file(file, metas[file.parent], fetcher=fetcher, known_url=known_url)
         return
     if not path.exists():
         yield DocumentError(spec, "no such file, folder or URL")
         return
-    yield from _read_file(path, load_meta(path.parent), fetcher=fetcher, known_url=known_url)
+    yield from _read_file(path, {**load_meta(path.parent), **extra}, fetcher=fetcher, known_url=known_url)
 
 
 def _read_file(

@@ -59,20 +59,34 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
 
 
-def load_meta(folder: Path) -> dict[str, dict[str, Any]]:
-    """`meta.jsonl` in `folder`, keyed by doc (file stem); empty if there is none or it is broken."""
-    path = folder / "meta.jsonl"
+def read_meta_file(path: Path, *, strict: bool = True) -> dict[str, dict[str, Any]]:
+    """Metadata lines `{"doc", "url", "outlet", "published"}` keyed by doc (file stem).
+
+    A file the user names (`--meta`) is `strict`: a broken line is an error naming the line.
+    A `meta.jsonl` found beside the articles is read leniently: broken lines are skipped.
+    """
     meta: dict[str, dict[str, Any]] = {}
-    if not path.is_file():
-        return meta
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    text = path.read_text(encoding="utf-8", errors="strict" if strict else "replace")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError:
+        except json.JSONDecodeError as exc:
+            if strict:
+                raise SourceError(f"{path}:{n}: not a metadata line ({exc})") from exc
             continue
         if isinstance(row, dict) and isinstance(row.get("doc"), str):
             meta[row["doc"]] = row
+        elif strict:
+            raise SourceError(f'{path}:{n}: a metadata line needs a "doc" string')
     return meta
+
+
+def load_meta(folder: Path) -> dict[str, dict[str, Any]]:
+    """`meta.jsonl` in `folder`, keyed by doc (file stem); empty if there is none."""
+    path = folder / "meta.jsonl"
+    return read_meta_file(path, strict=False) if path.is_file() else {}
 
 
 def _meta_date(value: Any) -> date | None:
