@@ -11,44 +11,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "eval"
+from common import SHARED, predict, run_scorer
+
 BASELINE = Path(__file__).with_name("baseline.json")
 TOLERANCE = 0.01
 
 
 def measure(corpus: str = "dev") -> dict[str, float]:
     """Run the CLI on the corpus and return the scorer's figures."""
-    base = SHARED / corpus
-    with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", delete=False) as pred:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "attrition",
-                "extract",
-                str(base / "articles"),
-                "--meta",
-                str(base / "articles.jsonl"),
-                "--format",
-                "jsonl",
-            ],
-            check=True,
-            stdout=pred,
-        )
-    out = subprocess.run(
-        [sys.executable, str(SHARED / "score.py"), str(base / "gold.jsonl"), pred.name, "--json"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    Path(pred.name).unlink(missing_ok=True)
-    return json.loads(out.stdout)
+    pred = predict(corpus)
+    try:
+        return run_scorer("score.py", str(SHARED / corpus / "gold.jsonl"), str(pred))
+    finally:
+        pred.unlink(missing_ok=True)
 
 
 def main() -> int:

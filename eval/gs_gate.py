@@ -7,12 +7,10 @@ The bar (issue 2): >= 90% of the quoted figures found with the report date as pe
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+from common import SHARED, predict, run_scorer
+
 BAR = 0.90
 
 
@@ -21,29 +19,11 @@ def main() -> int:
     if not base.is_dir():
         print(f"gs recall skipped: {base} is absent")
         return 0
-    with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", delete=False) as pred:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "attrition",
-                "extract",
-                str(base / "articles"),
-                "--meta",
-                str(base / "articles.jsonl"),
-                "--format",
-                "jsonl",
-            ],
-            check=True,
-            stdout=pred,
-        )
-    out = subprocess.run(
-        [sys.executable, str(SHARED / "gs_recall.py"), str(base / "figures.jsonl"), pred.name, "--json"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    figures = json.loads(out.stdout)
+    pred = predict("gs")
+    try:
+        figures = run_scorer("gs_recall.py", str(base / "figures.jsonl"), str(pred))
+    finally:
+        pred.unlink(missing_ok=True)
     print("General Staff figures in ../shared/eval/gs:", json.dumps(figures))
     ok = figures["dated_recall"] >= BAR
     print(f"dated recall {figures['dated_recall']:.4f} (bar {BAR}): {'ok' if ok else 'FAIL'}")

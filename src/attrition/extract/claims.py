@@ -10,7 +10,7 @@ outlet itself (`media`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from attrition.extract.attribution import ActorRef, Attribution, find_attributions
@@ -474,22 +474,16 @@ class DocumentReader:
         stmt = self._stmt(base.claimant)
         if n.value == 0:
             return
-        raw = RawClaim(
+        raw = replace(
+            base,
             number=n,
             sentence=s,
-            claimant=base.claimant,
-            claimant_text=base.claimant_text,
-            subject=base.subject,
-            event=base.event,
-            categories=base.categories,
-            model=base.model,
             period=(stmt, stmt),
             rate=None,
-            location=base.location,
-            rules=list(n.rules) + ["period.increment"],
             np_end=n.end,
+            rules=[*n.rules, "period.increment"],
             role="increment",
             parent=base,
-            trigger_kind=base.trigger_kind,
+            group_marked=False,
         )
         self.claims.append(raw)
