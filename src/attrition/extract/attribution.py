@@ -24,7 +24,7 @@ SPEECH = (
     r"повідомляє|зазначили)"
 )
 _BETWEEN = (
-    r"(?:\s+(?:has|have|had|also|earlier|further|then|later|previously|already|just|"
+    r"(?:\s+(?:has|have|had|also|earlier|further|then|later|previously|already|just|which|who|"
     r"now|again|on\s+\w+(?:,\s+\w+\s+\d+)?|in\s+a\s+statement|in\s+an\s+update|\w+day|this\s+week|"
     r"on\s+Telegram|on\s+X|on\s+Facebook|separately|,)){0,4}"
 )

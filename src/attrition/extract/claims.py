@@ -37,15 +37,17 @@ _LIST_ITEM = re.compile(
 )
 _TOTAL_TO = re.compile(
     r"(?:(?:bringing|taking|takes|brings|brought|took|raising|raises|pushing)\s+(?:the|its|their|this)\s+(?:[\w'-]+\s+){0,10}?to"
-    r"|(?:increased|rose|grew|climbed|reached|reach|total|totals|totalling|totaling)(?:\s+to)?|total\s*[-:])\s*$",
+    r"|(?:increased|rose|grew|climbed|total|totals|totalling|totaling)(?:\s+to)?|total\s*[-:])\s*$",
     re.IGNORECASE,
 )
 _INCREASE_TO = re.compile(r"\b(?:increased|rose|grew|up|climbed)\s+by\s+[\d, ]+\s+to\s*$", re.IGNORECASE)
+_INFERENCE = re.compile(r"\b(?:meaning|which\s+means|implying|suggesting)\b", re.IGNORECASE)
 _INCREMENT_AFTER = re.compile(r"\s*\(\s*\+\s*\d")
 _BY_INCREMENT = re.compile(r"\b(?:up|increased|rose|grew)\s+by\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.)", re.IGNORECASE)
 _GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\b", re.IGNORECASE)
 _ANY_PERIOD_KINDS = ("rate_day", "rate_month")
+_NOT_PERIODS = (*_ANY_PERIOD_KINDS, "statement_day", "statement_time")
 _WORDS = re.compile(r"\w+")
 _MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
 _RATE_NOUN = re.compile(
@@ -174,6 +176,9 @@ class DocumentReader:
         atts = self.attributions[i]
         if atts:
             best = min(atts, key=lambda a: abs(a.start - pos))
+            earlier = [a for a in atts if a.start < best.start]
+            if best.start < pos and earlier and _INFERENCE.search(self.text, best.end, pos):
+                return earlier[-1].actor, "attribution.inference"
             return best.actor, best.rule
         fresh = i - self.ctx.renewed <= CARRY_SENTENCES
         if self.ctx.actor is not None and fresh:
@@ -207,6 +212,7 @@ class DocumentReader:
         list_item = bool(_LIST_ITEM.match(text[s.start : s.end]))
         prev: RawClaim | None = None
         produced = 0
+        used_context = False
         for idx, n in enumerate(nums):
             if n.kind == "of_total":
                 continue
@@ -257,7 +263,8 @@ class DocumentReader:
                     rules += before.rules
                     np = NounPhrase(before.categories, before.event, start=before.start, end=before.end)
                 elif prev is not None and bare:
-                    cats, intrinsic = prev.categories, None
+                    # "Bashkortostan (5 945) and Tatarstan (5 605)": the second counts what the first does
+                    cats, intrinsic = prev.categories, (prev.event if prev.trigger_kind is None else None)
                     rules.append("category.sibling")
                 elif before.found and list_item:
                     cats, intrinsic = before.category(), before.event
@@ -286,6 +293,7 @@ class DocumentReader:
             if not cats:
                 continue
             actor, arule = self._claimant_for(i, s, n.left)
+            used_context = used_context or arule == "attribution.carried"
             claimant = actor.claimant if actor else "media"
             ctext = actor.text if actor else None
             rules.append(arule)
@@ -320,6 +328,7 @@ class DocumentReader:
                 elif (
                     not any(m.start < n.left for m in sides)
                     and last is not None
+                    and not last.sentence.headline  # a headline's guessed side must not steer the body
                     and last.claimant == claimant
                     and i - last.sentence.index <= CARRY_SENTENCES
                 ):
@@ -332,7 +341,7 @@ class DocumentReader:
                         subject, srule = self.last_side, "side.document"
             rules.append(srule)
             subject = subject or "UA"
-            period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event, list_item)
+            period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event, list_item, kind)
             if rate is None and prev is not None and prev.rate and prule in ("period.none", "period.carried"):
                 rate, period, prule = prev.rate, prev.period, "period.sibling_rate"
             rules.append(prule)
@@ -367,7 +376,7 @@ class DocumentReader:
         if named:
             self.last_side = named[-1]
         if produced:
-            if self.ctx.actor is not None:
+            if self.attributions[i] or used_context:
                 self.ctx.renewed = i
             self.list_chain = i
 
@@ -418,6 +427,7 @@ class DocumentReader:
         subject: str,
         event: str,
         list_item: bool = False,
+        trigger_kind: str | None = None,
     ) -> tuple[tuple[date | None, date | None], str | None, str]:
         stmt = self._stmt(claimant)
         rate = None
@@ -433,7 +443,7 @@ class DocumentReader:
         before = self.text[max(s.start, n.left - 90) : n.left]
         if _BY_INCREMENT.search(before[-20:]):
             return (stmt, stmt), rate, "period.increase_by"
-        strong = [p for p in phrases if p.kind not in _ANY_PERIOD_KINDS + ("statement_day",) and not p.weak]
+        strong = [p for p in phrases if p.kind not in _NOT_PERIODS and not p.weak]
         if (_TOTAL_TO.search(before) or _INCREASE_TO.search(before)) and not any(
             p.kind in ("since", "since_war") for p in strong
         ):
@@ -447,26 +457,31 @@ class DocumentReader:
             return (start, end), rate, best.rule
         if rate_month:
             return (None, None), None, "period.rate_month"
-        weak = [p for p in phrases if p.weak]
-        if weak:
-            return (WAR_START, stmt), rate, weak[0].rule
         if _INCREMENT_AFTER.match(self.text, n.end) or (
             list_item and claimant.startswith("ua.") and subject == "RU" and rate is None
         ):
             return (WAR_START, stmt), rate, "period.running_total"
+        # The General Staff marks its daily figures ("over the past day", "(+N)") and leaves its
+        # running totals unmarked: a one-day period is not carried into its unmarked figures.
+        gs_style = claimant.startswith("ua.") and subject == "RU" and event in ("casualties", "lost", "intercepted")
         ctx = self.ctx
-        if (
+        carried = (
             ctx.period is not None
             and ctx.last is not None
             and ctx.last.claimant == claimant
             and i - ctx.last.sentence.index <= CARRY_SENTENCES
             and rate is None
-        ):
+        )
+        if carried and ctx.period is not None and not (gs_style and ctx.period[0] == ctx.period[1]):
             return ctx.period, rate, "period.carried"
+        weak = [p for p in phrases if p.weak]
+        if weak:
+            return (WAR_START, stmt), rate, weak[0].rule
         said = [p for p in phrases if p.kind == "statement_day"]
-        if said:
+        # "X said on Friday it had shot down three" dates an event; "losses included 75" is a tally
+        if said and not (gs_style and trigger_kind == "loss"):
             return (said[0].first, said[0].last), rate, "period.statement_day"
-        if rate is None and claimant.startswith("ua.") and subject == "RU" and event != "pow":
+        if rate is None and gs_style:
             return (WAR_START, stmt), rate, "period.cumulative_default"
         return (None, None), rate, "period.none"
 

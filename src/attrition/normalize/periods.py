@@ -46,7 +46,7 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?:on\s+|earlier\s+|late\s+)?(?P<d>{_WEEKDAY})(?!,?\s+{_MONTH})", re.IGNORECASE
     ),
     "period.in_month": re.compile(
-        rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?![\w\s]*\d)", re.IGNORECASE
+        rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?!\s*\d)", re.IGNORECASE
     ),
     "period.in_year": re.compile(r"\b(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])", re.IGNORECASE),
     "period.campaign": re.compile(
@@ -56,6 +56,10 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told|reported|announced|stated|claimed|noted|wrote)\s+(?:earlier\s+|late\s+|in\s+an?\s+\w+\s+)?$",
+    re.IGNORECASE,
+)
 _SPEECH_NEAR = re.compile(
     r"\b(?:said|says|told|reported|claimed|claims|announced|stated|noted|added|declared|confirmed|"
     r"admitted|released|published|wrote|estimated|update|statement|report|figures)\b",
@@ -188,7 +192,7 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                         kind = "statement_day"
                     found.append(PeriodPhrase(m.start(), m.end(), rule, kind, d, d))
             elif rule in ("period.in_month", "period.in_year") and re.search(
-                r"\b(?:since|began|started|launched|invaded|crossed)\b",
+                r"\b(?:since|began|started|launched|invaded|crossed|invasion|beginning|start)\b",
                 text[max(start, m.start() - 50) : m.start()],
                 re.IGNORECASE,
             ):
@@ -213,7 +217,12 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
         info = lex.periods[key(m.group(0))]
         if not info.weak and any(a <= m.start() < b or a < m.end() <= b for a, b in dated):
             continue
-        found.append(PeriodPhrase(m.start(), m.end(), f"period.{info.id}", info.kind, weak=info.weak))
+        kind = info.kind
+        if kind in ("month_to_date", "last_month", "last_week", "year_to_date") and _SAID_BEFORE.search(
+            text, max(start, m.start() - 25), m.start()
+        ):
+            kind = "statement_time"  # "Zelensky said earlier this month that ..."
+        found.append(PeriodPhrase(m.start(), m.end(), f"period.{info.id}", kind, weak=info.weak))
     found.sort(key=lambda p: p.start)
     return found
 
