@@ -16,14 +16,14 @@ from datetime import date
 from attrition.extract.attribution import ActorRef, Attribution, find_attributions
 from attrition.extract.numbers import Number
 from attrition.extract.phrases import NounPhrase, category_before, category_matches, noun_phrase_after
+from attrition.extract.timing import BY_INCREMENT, CARRY_SENTENCES, TOTAL_TO, claim_period
 from attrition.extract.triggers import PEOPLE, event_for, find_triggers, governing
 from attrition.lexicon import Lexicon
-from attrition.normalize.periods import WAR_START, PeriodPhrase, find_periods, resolve
+from attrition.normalize.periods import PeriodPhrase, find_periods
 from attrition.normalize.places import nearest_place, place_mentions
 from attrition.normalize.sides import SideMention, default_subject, resolve_subject, side_mentions
 from attrition.text.sentences import Sentence
 
-CARRY_SENTENCES = 4
 LABEL_WINDOW = 200
 _OPP = {"RU": "UA", "UA": "RU"}
 _CONTINUATION = re.compile(
@@ -35,24 +35,10 @@ _LIST_ITEM = re.compile(
     r"^(?:\W*[^\d\n]{2,80}?\s[-:]\s*(?:about\s+|близько\s+|approximately\s+)?\d|\s*[•*>-]\s*\d[^.]{0,80}\.?$)",
     re.IGNORECASE,
 )
-_TOTAL_TO = re.compile(
-    r"(?:(?:bringing|taking|takes|brings|brought|took|raising|raises|pushing)\s+(?:the|its|their|this)\s+(?:[\w'-]+\s+){0,10}?to"
-    r"|(?:increased|rose|grew|climbed|total|totals|totalling|totaling)(?:\s+to)?|total\s*[-:])\s*$",
-    re.IGNORECASE,
-)
-_INCREASE_TO = re.compile(r"\b(?:increased|rose|grew|up|climbed)\s+by\s+[\d, ]+\s+to\s*$", re.IGNORECASE)
 _INFERENCE = re.compile(r"\b(?:meaning|which\s+means|implying|suggesting)\b", re.IGNORECASE)
-_INCREMENT_AFTER = re.compile(r"\s*\(\s*\+\s*\d")
-_BY_INCREMENT = re.compile(r"\b(?:up|increased|rose|grew)\s+by\s+$", re.IGNORECASE)
-_INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.)", re.IGNORECASE)
 _GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\b", re.IGNORECASE)
-_ANY_PERIOD_KINDS = ("rate_day", "rate_month")
-_NOT_PERIODS = (*_ANY_PERIOD_KINDS, "statement_day", "statement_time")
 _WORDS = re.compile(r"\w+")
 _MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
-_RATE_NOUN = re.compile(
-    r"\s+(?:summary|report|update|briefing|bulletin|statement|basis|toll|figures|losses)\b", re.IGNORECASE
-)
 _BARE_AFTER = re.compile(
     r"\s*(?:\)|,|\.|;|:|$|\(|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|to|from|"
     r"since|during|over|by)\b)",
@@ -238,7 +224,7 @@ class DocumentReader:
             cats = np.category()
             intrinsic = np.event
             np_end = np.end if np.found else n.end
-            running_total = bool(_TOTAL_TO.search(text[max(s.start, n.left - 90) : n.left]))
+            running_total = bool(TOTAL_TO.search(text[max(s.start, n.left - 90) : n.left]))
             inherited_subject = None
             if not cats and running_total and prev is not None:
                 cats, intrinsic = prev.categories, None
@@ -257,7 +243,7 @@ class DocumentReader:
                     if m.end <= before.start and m.kind != "increment"
                 )
                 bare = bool(_BARE_AFTER.match(text, n.end, s.end))
-                running = bool(_TOTAL_TO.search(text[max(s.start, n.left - 60) : n.left]))
+                running = bool(TOTAL_TO.search(text[max(s.start, n.left - 60) : n.left]))
                 if before.found and not between_nums and (not owned or running):
                     cats, intrinsic = before.category(), before.event
                     rules += before.rules
@@ -341,7 +327,9 @@ class DocumentReader:
                         subject, srule = self.last_side, "side.document"
             rules.append(srule)
             subject = subject or "UA"
-            period, rate, prule = self._period(i, s, n, np_end, phrases, claimant, subject, event, list_item, kind)
+            period, rate, prule = claim_period(
+                self, i, s, n, np_end, phrases, claimant, subject, event, list_item, kind
+            )
             if rate is None and prev is not None and prev.rate and prule in ("period.none", "period.carried"):
                 rate, period, prule = prev.rate, prev.period, "period.sibling_rate"
             rules.append(prule)
@@ -363,7 +351,7 @@ class DocumentReader:
                 trigger_kind=kind,
                 group_marked=bool(_GROUP_MARK.search(text, s.start, s.end)),
             )
-            if _BY_INCREMENT.search(text[max(s.start, n.left - 20) : n.left]):
+            if BY_INCREMENT.search(text[max(s.start, n.left - 20) : n.left]):
                 raw.role = "increment"
             self.claims.append(raw)
             prev = raw
@@ -413,80 +401,11 @@ class DocumentReader:
             return ("civilians",)
         return cats
 
-    def _stmt(self, claimant: str) -> date | None:
+    def stmt(self, claimant: str) -> date | None:
         return self.statement_days.get(claimant) or self.published
 
-    def _period(
-        self,
-        i: int,
-        s: Sentence,
-        n: Number,
-        np_end: int,
-        phrases: list[PeriodPhrase],
-        claimant: str,
-        subject: str,
-        event: str,
-        list_item: bool = False,
-        trigger_kind: str | None = None,
-    ) -> tuple[tuple[date | None, date | None], str | None, str]:
-        stmt = self._stmt(claimant)
-        rate = None
-        rate_month = False
-        for p in phrases:
-            near = np_end <= p.start <= np_end + 60 or 0 <= n.left - p.end <= 3
-            if not near or _RATE_NOUN.match(self.text, p.end):
-                continue
-            if p.kind == "rate_day":
-                rate = "per_day"
-            elif p.kind == "rate_month":
-                rate_month = True
-        before = self.text[max(s.start, n.left - 90) : n.left]
-        if _BY_INCREMENT.search(before[-20:]):
-            return (stmt, stmt), rate, "period.increase_by"
-        strong = [p for p in phrases if p.kind not in _NOT_PERIODS and not p.weak]
-        if (_TOTAL_TO.search(before) or _INCREASE_TO.search(before)) and not any(
-            p.kind in ("since", "since_war") for p in strong
-        ):
-            return (WAR_START, stmt), None, "period.running_total"
-        if strong:
-            mid = (n.left + np_end) // 2
-            best = min(strong, key=lambda p: min(abs(p.start - mid), abs(p.end - mid)))
-            start, end = resolve(best, stmt)
-            if best.kind == "as_of" and start is None and claimant.startswith("ua.") and subject == "RU":
-                start = WAR_START
-            return (start, end), rate, best.rule
-        if rate_month:
-            return (None, None), None, "period.rate_month"
-        if _INCREMENT_AFTER.match(self.text, n.end) or (
-            list_item and claimant.startswith("ua.") and subject == "RU" and rate is None
-        ):
-            return (WAR_START, stmt), rate, "period.running_total"
-        # The General Staff marks its daily figures ("over the past day", "(+N)") and leaves its
-        # running totals unmarked: a one-day period is not carried into its unmarked figures.
-        gs_style = claimant.startswith("ua.") and subject == "RU" and event in ("casualties", "lost", "intercepted")
-        ctx = self.ctx
-        carried = (
-            ctx.period is not None
-            and ctx.last is not None
-            and ctx.last.claimant == claimant
-            and i - ctx.last.sentence.index <= CARRY_SENTENCES
-            and rate is None
-        )
-        if carried and ctx.period is not None and not (gs_style and ctx.period[0] == ctx.period[1]):
-            return ctx.period, rate, "period.carried"
-        weak = [p for p in phrases if p.weak]
-        if weak:
-            return (WAR_START, stmt), rate, weak[0].rule
-        said = [p for p in phrases if p.kind == "statement_day"]
-        # "X said on Friday it had shot down three" dates an event; "losses included 75" is a tally
-        if said and not (gs_style and trigger_kind == "loss"):
-            return (said[0].first, said[0].last), rate, "period.statement_day"
-        if rate is None and gs_style:
-            return (WAR_START, stmt), rate, "period.cumulative_default"
-        return (None, None), rate, "period.none"
-
     def _increment(self, n: Number, base: RawClaim, s: Sentence) -> None:
-        stmt = self._stmt(base.claimant)
+        stmt = self.stmt(base.claimant)
         if n.value == 0:
             return
         raw = replace(
