@@ -40,8 +40,8 @@ _GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\
 _WORDS = re.compile(r"\w+")
 _MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
-    r"\s*(?:\)|,|\.|;|:|$|\(|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|to|from|"
-    r"since|during|over|by)\b)",
+    r"\s*(?:\)|,|\.|;|:|$|\(|[-\u2013\u2014]|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|"
+    r"to|from|since|during|over|by|that|which|who|units?|pcs|од)\b)",
     re.IGNORECASE,
 )
 _NOT_ONE = re.compile(
@@ -244,7 +244,9 @@ class DocumentReader:
                 )
                 bare = bool(_BARE_AFTER.match(text, n.end, s.end))
                 running = bool(TOTAL_TO.search(text[max(s.start, n.left - 60) : n.left]))
-                if before.found and not between_nums and (not owned or running):
+                # a label names what a bare number counts; "repelled 12 attacks" counts attacks
+                labelled_ok = bare or running or list_item
+                if before.found and not between_nums and (not owned or running) and labelled_ok:
                     cats, intrinsic = before.category(), before.event
                     rules += before.rules
                     np = NounPhrase(before.categories, before.event, start=before.start, end=before.end)

@@ -55,6 +55,7 @@ _ISO_AFTER = re.compile(r"-\d{2}-\d{2}")
 _ISO_BEFORE = re.compile(r"\d{4}-$")
 _LABEL_BEFORE = re.compile(r"(?:No\.|#|number)\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:T[\d:+.Z-]*)?")
 
 
@@ -279,7 +280,7 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
         if n.kind in ("plain", "range", "article"):
             _qualify(text, n, lex, qual_re)
         # "18 of 22 drones": 22 counts what was launched, not what was lost
-        if i > 0 and re.fullmatch(r"\s+of\s+", text[nums[i - 1].end : n.start]) and n.kind == "plain":
+        if i > 0 and _OF_BETWEEN.fullmatch(text, nums[i - 1].end, n.start) and n.kind == "plain":
             n.kind = "of_total"
             n.rules.append("numbers.of_total")
     return nums

@@ -37,6 +37,7 @@ _RIGHT_GAP = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _MIXED_TAIL = re.compile(r"\s+(?:or|and)\s+(?:wounded|injured)\b", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(r"[,;:]")
 _LIST_TAIL = re.compile(r"^[^;:.]{0,200}$")
 _CLAUSE_BREAK = re.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b)", re.IGNORECASE)
 
@@ -98,7 +99,8 @@ def governing(
             left = h
     blocked = None
     for b in blockers:
-        if b[1] <= num_left and (left is None or left.end <= b[0]) and len(_WORD.findall(text, b[1], num_left)) <= 4:
+        near = len(_WORD.findall(text, b[1], num_left)) <= 4 and not _PHRASE_BREAK.search(text, b[1], num_left)
+        if b[1] <= num_left and (left is None or left.end <= b[0]) and near:
             blocked = b[2]
     if left is not None and _CLAUSE_BREAK.search(text, left.end, num_left):
         left = None
