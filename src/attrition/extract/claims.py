@@ -398,7 +398,8 @@ class DocumentReader:
         if cats != ("personnel",):
             return cats
         sentence = self.text[s.start : s.end]
-        civilian_context = claimant == "intl" or self.lex.civilian_cue_re.search(sentence)
+        # local officials and international monitors count civilians; so does a strike on a city
+        civilian_context = claimant in ("intl", "ua.local", "ru.local") or self.lex.civilian_cue_re.search(sentence)
         if civilian_context and not _MILITARY_WORDS.search(sentence):
             return ("civilians",)
         return cats

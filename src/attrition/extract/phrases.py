@@ -86,6 +86,7 @@ _INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*\s*\)")
 _OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
 _AND = re.compile(r"\s+(?:and|or|&)\s+")
+_SYSTEM_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 
 
 @dataclass(slots=True)
@@ -172,7 +173,7 @@ def noun_phrase_after(
             np.rules.append(f"system.{info_s.name}")
             pos = m_sys.end()
             tokens += 1
-            m_and = _AND.match(text, pos, end_limit)
+            m_and = _SYSTEM_JOIN.match(text, pos, end_limit)  # "Leopard, Abrams and Challenger tanks"
             if m_and and lex.system_re.match(text, m_and.end(), end_limit):
                 pos = m_and.end()
             continue

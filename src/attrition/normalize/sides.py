@@ -36,7 +36,7 @@ _AGENT_AFTER = re.compile(
     r"(?:\s+(?:systems|forces))?|air\s+force|fighters|soldiers|navy|drones|Defence\s+Forces|Defense\s+Forces)\s+)?"
     r"(?:(?:have|has|had|also|reportedly|successfully|so\s+far|already)\s+)*"
     r"(?:destroyed|destroy|shot\s+down|downed|intercepted|killed|kill|eliminated|liquidated|stopped|hit|"
-    r"struck|captured|liberated|pushed|took|taken|seized|neutrali[sz]ed|disabled|wiped\s+out)\b",
+    r"struck|captured|liberated|pushed|took|taken|seized|gained|advanced|occupied|neutrali[sz]ed|disabled|wiped\s+out)\b",
     re.IGNORECASE,
 )
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
