@@ -129,3 +129,45 @@ def test_claims_evidence_span_points_at_the_number():
     assert [text[c.span.start : c.span.end] for c in claims] == ["1,500", "28"]
     assert all(text[c.sentence_span.start : c.sentence_span.end] == c.sentence for c in claims)
     assert all(c.rules for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ukraine's air force said it had destroyed 40 of the 52 Shahed drones that Russia launched overnight, "
+            "as well as two Kh-101 cruise missiles.",
+            [
+                ("ua.air_force", "RU", "intercepted", "uav", "Shahed", 40),
+                ("ua.air_force", "RU", "intercepted", "missiles", "Kh-101", 2),
+            ],
+        ),
+        (
+            "British military intelligence estimates that Russia is suffering around 1,200 casualties a day.",
+            [("west.gov", "RU", "casualties", "personnel", None, 1200)],
+        ),
+        (
+            "Moscow claimed its forces had repelled 12 attacks and killed up to 150 Ukrainian servicemen near Bakhmut.",
+            [("ru.mod", "UA", "killed", "personnel", None, 150)],
+        ),
+        (
+            "Russia fired 90 missiles and 60 drones overnight; the Ukrainian air force said it intercepted 81 missiles.",
+            [("ua.air_force", "RU", "intercepted", "missiles", None, 81)],
+        ),
+        (
+            "The Institute for the Study of War said Russian forces have gained 2,356 square kilometres in October.",
+            [("analyst", "UA", "captured", "territory_km2", None, 2356)],
+        ),
+        (
+            "Three people were killed and 12 injured in a Russian missile strike on Kharkiv, governor Oleh Syniehubov said.",
+            [("ua.local", "UA", "killed", "civilians", None, 3), ("ua.local", "UA", "wounded", "civilians", None, 12)],
+        ),
+        (
+            "A Russian official claimed Ukraine has lost more than 400 Leopard, Abrams and Challenger tanks.",
+            [("ru.mod", "UA", "lost", "tanks", None, 400)],
+        ),
+    ],
+)
+def test_claims_reporting_styles(sentence, expected):
+    claims = extract(sentence, published=date(2024, 11, 5))
+    assert [(c.claimant, c.subject, c.event, c.category, c.model, c.value) for c in claims] == expected
