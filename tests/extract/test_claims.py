@@ -151,7 +151,8 @@ def test_claims_evidence_span_points_at_the_number():
             [("ru.mod", "UA", "killed", "personnel", None, 150)],
         ),
         (
-            "Russia fired 90 missiles and 60 drones overnight; the Ukrainian air force said it intercepted 81 missiles.",
+            "Russia fired 90 missiles and 60 drones overnight; the Ukrainian air force said it intercepted 81 "
+            "missiles.",
             [("ua.air_force", "RU", "intercepted", "missiles", None, 81)],
         ),
         (
@@ -159,7 +160,8 @@ def test_claims_evidence_span_points_at_the_number():
             [("analyst", "UA", "captured", "territory_km2", None, 2356)],
         ),
         (
-            "Three people were killed and 12 injured in a Russian missile strike on Kharkiv, governor Oleh Syniehubov said.",
+            "Three people were killed and 12 injured in a Russian missile strike on Kharkiv, governor Oleh "
+            "Syniehubov said.",
             [("ua.local", "UA", "killed", "civilians", None, 3), ("ua.local", "UA", "wounded", "civilians", None, 12)],
         ),
         (

@@ -41,6 +41,9 @@ FRIDAY = date(2024, 5, 31)
         ),
         ("as of August 8, Russia had lost", date(2025, 8, 8), (None, date(2025, 8, 8))),
         ("in 2023 they lost", date(2024, 5, 1), (date(2023, 1, 1), date(2023, 12, 31))),
+        ("lost 1,100 soldiers this week", date(2024, 11, 10), (date(2024, 11, 4), date(2024, 11, 10))),
+        ("since February 2022", date(2024, 11, 10), (date(2022, 2, 24), date(2024, 11, 10))),
+        ("since June 2023", date(2024, 11, 10), (date(2023, 6, 1), date(2024, 11, 10))),
     ],
 )
 def test_periods_resolve(text, stmt, expected):

@@ -154,6 +154,7 @@ PeriodKind = Literal[
     "since_war",
     "year_to_date",
     "month_to_date",
+    "week_to_date",
     "last_month",
     "last_year",
     "last_week",

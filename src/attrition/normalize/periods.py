@@ -36,6 +36,10 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?:since|beginning from|starting from|from)\s+(?:the\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
         re.IGNORECASE,
     ),
+    "period.since_month": re.compile(
+        rf"\b(?:since|beginning\s+from|starting\s+from)\s+(?:the\s+start\s+of\s+|early\s+|late\s+)?(?P<d>{_MONTH}\s+\d{{4}})\b",
+        re.IGNORECASE,
+    ),
     "period.began_on": re.compile(
         rf"\b(?:began|started|launched|begun|commenced)\s+(?:on\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
         re.IGNORECASE,
@@ -175,6 +179,17 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                 b = resolve_date(m.group("d2"), ref, lex)
                 if a and b and a <= b:
                     found.append(PeriodPhrase(m.start(), m.end(), rule, "span", a, b))
+            elif rule == "period.since_month":
+                month_name, year_s = m.group("d").split()
+                month_n = _month_number(month_name, lex)
+                if month_n is None:
+                    continue
+                first = date(int(year_s), month_n, 1)
+                # "since February 2022" is the invasion: a campaign that began that month starts it
+                for _cid, begun, _cues in lex.campaigns:
+                    if (begun.year, begun.month) == (first.year, first.month):
+                        first = begun
+                found.append(PeriodPhrase(m.start(), m.end(), rule, "since", first, None))
             elif rule in ("period.since_date", "period.began_on"):
                 d = resolve_date(m.group("d"), ref, lex, last_year=last_year)
                 if d:
@@ -218,7 +233,7 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
         if not info.weak and any(a <= m.start() < b or a < m.end() <= b for a, b in dated):
             continue
         kind = info.kind
-        if kind in ("month_to_date", "last_month", "last_week", "year_to_date") and _SAID_BEFORE.search(
+        if kind in ("month_to_date", "week_to_date", "last_month", "last_week", "year_to_date") and _SAID_BEFORE.search(
             text, max(start, m.start() - 25), m.start()
         ):
             kind = "statement_time"  # "Zelensky said earlier this month that ..."
@@ -248,6 +263,8 @@ def resolve(phrase: PeriodPhrase, stmt: date | None) -> tuple[date | None, date 
         return date(stmt.year, 1, 1), stmt
     if k == "month_to_date":
         return date(stmt.year, stmt.month, 1), stmt
+    if k == "week_to_date":
+        return stmt - timedelta(days=stmt.weekday()), stmt
     if k == "last_month":
         last = date(stmt.year, stmt.month, 1) - timedelta(days=1)
         return date(last.year, last.month, 1), last
