@@ -1,5 +1,7 @@
 """Places in one spelling; whose loss it is, from the claimant's point of view."""
 
+from datetime import date
+
 import pytest
 
 from attrition import extract
@@ -45,3 +47,19 @@ def test_sides_subject(sentence, subject):
 def test_sides_civilians_by_place():
     claims = extract("Explosions in the Russian city of Belgorod killed three people overnight.")
     assert [(c.subject, c.category, c.value) for c in claims] == [("RU", "civilians", 3)]
+
+
+def test_sides_unattributed_enemy_bulletin():
+    text = (
+        "The total combat losses of the enemy from 24.02.2022 to 11.11.2024 are approximately: "
+        "personnel - about 710,660 (+1,850) persons, tanks - 9,250 (+12)."
+    )
+    claims = extract(text, published=date(2024, 11, 11))
+    assert [(c.subject, c.category, c.value) for c in claims] == [
+        ("RU", "personnel", 710660),
+        ("RU", "personnel", 1850),
+        ("RU", "tanks", 9250),
+        ("RU", "tanks", 12),
+    ]
+    assert claims[0].qualifier == "approx"
+    assert (claims[0].period_start, claims[0].period_end) == (date(2022, 2, 24), date(2024, 11, 11))

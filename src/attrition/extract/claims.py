@@ -292,6 +292,9 @@ class DocumentReader:
             claimant_side = self.lex.actor_sides.get(claimant) if claimant != "media" else None
             if claimant_side == "other":
                 claimant_side = None
+            # "the enemy" is the speaker's enemy; an unattributed bulletin that says "the enemy" is,
+            # unless the document shows otherwise, the Ukrainian General Staff's daily formula
+            speaker = claimant_side or (self.doc_side if self.doc_side in ("RU", "UA") else "UA")
             labelled = "category.label_before" in rules
             subject: str | None
             if inherited_subject is not None:
@@ -300,11 +303,20 @@ class DocumentReader:
                 subject, srule = self._label_side(np, sides, claimant_side)
                 if subject is None:
                     subject, srule = resolve_subject(
-                        text, s.start, s.end, n.left, n.end, n.end, sides, claimant_side, lex
+                        text, s.start, s.end, n.left, n.end, n.end, sides, claimant_side, lex, speaker
                     )
             else:
                 subject, srule = resolve_subject(
-                    text, s.start, s.end, n.left, np.start if np.found else n.end, np_end, sides, claimant_side, lex
+                    text,
+                    s.start,
+                    s.end,
+                    n.left,
+                    np.start if np.found else n.end,
+                    np_end,
+                    sides,
+                    claimant_side,
+                    lex,
+                    speaker,
                 )
             place = nearest_place(places, n.left)
             if subject is None:

@@ -84,12 +84,13 @@ def resolve_subject(
     mentions: list[SideMention],
     claimant_side: str | None,
     lex: Lexicon,
+    speaker_side: str | None = None,
 ) -> tuple[str | None, str]:
     """(side, rule id) of the loser of the quantity at `num_left`, or (None, rule) if unknown."""
     # 1. inside the counted phrase
     for sm in mentions:
         if np_start <= sm.start < np_end or (num_left <= sm.start < np_end):
-            side = _concrete(sm.side, claimant_side)
+            side = _concrete(sm.side, speaker_side or claimant_side)
             if side:
                 return side, "side.in_phrase"
     # 2. an owner right after it
@@ -100,7 +101,7 @@ def resolve_subject(
         if hit:
             for sm in mentions:
                 if sm.start == np_end + hit.end():
-                    side = _concrete(sm.side, claimant_side)
+                    side = _concrete(sm.side, speaker_side or claimant_side)
                     if side:
                         return side, "side.owner_after"
     # 3./4. the nearest side to the left in a loser or agent role
@@ -110,7 +111,7 @@ def resolve_subject(
             continue
         after = text[sm.end : num_left]
         before = text[max(sent_start, sm.start - 30) : sm.start]
-        side = _concrete(sm.side, claimant_side)
+        side = _concrete(sm.side, speaker_side or claimant_side)
         if side is None:
             continue
         role = None
