@@ -123,6 +123,7 @@ def noun_phrase_after(
     end_limit = limit if limit is not None else len(text)
     np = NounPhrase()
     tokens = 0
+    skipped = 0  # plain lower-case words passed over (modifiers such as "wheeled", "documented")
     join_pending = False
     while tokens < max_tokens and pos < end_limit:
         while pos < end_limit and text[pos].isspace():
@@ -195,8 +196,9 @@ def noun_phrase_after(
         low = tok.lower()
         if low in _STOP or low in ("and", "or"):
             break
-        if np.found and low in ("of",):
-            break
+        if low == "of" and (np.found or skipped):
+            break  # "140 areas of concentration of manpower" counts areas, not manpower
+        skipped += tok[0].isalpha() and not tok[0].isupper() and "-" not in tok
         pos = m_tok.end()
         tokens += 1
     return np

@@ -38,7 +38,7 @@ _RIGHT_GAP = re.compile(
 _WORD = re.compile(r"\w+")
 _MIXED_TAIL = re.compile(r"\s+(?:or|and)\s+(?:wounded|injured)\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;:]")
-_LIST_TAIL = re.compile(r"^[^;:.]{0,200}$")
+_LIST_TAIL = re.compile(r"^[^;:.]{0,400}$")
 _CLAUSE_BREAK = re.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b)", re.IGNORECASE)
 
 

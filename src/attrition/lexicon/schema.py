@@ -158,6 +158,7 @@ PeriodKind = Literal[
     "last_month",
     "last_year",
     "last_week",
+    "past_week",
     "rate_day",
     "rate_month",
 ]

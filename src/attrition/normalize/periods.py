@@ -263,6 +263,8 @@ def resolve(phrase: PeriodPhrase, stmt: date | None) -> tuple[date | None, date 
         return date(stmt.year, 1, 1), stmt
     if k == "month_to_date":
         return date(stmt.year, stmt.month, 1), stmt
+    if k == "past_week":
+        return stmt - timedelta(days=6), stmt
     if k == "week_to_date":
         return stmt - timedelta(days=stmt.weekday()), stmt
     if k == "last_month":

@@ -24,7 +24,7 @@ def place_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[PlaceM
         if info is None:
             continue
         tail = text[m.end() : m.end() + 20]
-        if tail.startswith((" People's Republic", " People’s Republic")):
+        if tail.startswith((" People's Republic", " People’s Republic", " regime")):
             continue  # "Donetsk People's Republic" names a polity, not where the number is
         out.append(PlaceMention(m.start(), m.end(), info.name, info.side))
     return out
