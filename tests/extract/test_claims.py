@@ -33,6 +33,12 @@ def test_claims_enumeration_with_models_and_compound_categories():
     assert claims[2].part_of == 1  # 290 tanks are part of the 2,700 pieces
 
 
+def test_claims_kursk_totals_start_with_the_incursion():
+    text = "Russia has lost nearly 50,000 soldiers in the Kursk region, Syrskyi said."
+    (claim,) = extract(text, published=date(2024, 11, 10))
+    assert (claim.claimant, claim.subject, claim.period_start) == ("ua.general_staff", "RU", date(2024, 8, 6))
+
+
 def test_claims_general_staff_list_with_increments():
     text = (
         "According to the General Staff, the Defence Forces destroyed 1,080 Russian invaders during the day, "
@@ -168,8 +174,25 @@ def test_claims_evidence_span_points_at_the_number():
             "A Russian official claimed Ukraine has lost more than 400 Leopard, Abrams and Challenger tanks.",
             [("ru.mod", "UA", "lost", "tanks", None, 400)],
         ),
+        (
+            "The Ukrainian Navy said it sank the Russian landing ship Caesar Kunikov off the coast of Crimea.",
+            [("ua.gov", "RU", "lost", "ships", None, 1)],
+        ),
+        (
+            "Air defense forces shot down three JDAM guided bombs and a HIMARS projectile, the Russian Defence "
+            "Ministry reported.",
+            [
+                ("ru.mod", "UA", "intercepted", "bombs", "JDAM", 3),
+                ("ru.mod", "UA", "intercepted", "rockets", "HIMARS", 1),
+            ],
+        ),
+        (
+            "Russian troops destroyed 12 ammunition depots and struck 140 areas of concentration of enemy manpower.",
+            [],
+        ),
     ],
 )
 def test_claims_reporting_styles(sentence, expected):
+    """Sentences in the styles of wire copy, ministries and monitors, written for this test."""
     claims = extract(sentence, published=date(2024, 11, 5))
     assert [(c.claimant, c.subject, c.event, c.category, c.model, c.value) for c in claims] == expected

@@ -43,7 +43,11 @@ _PERCENT_RANGE = re.compile(r"^\s*(?:to|-|and)\s*\d[\d,.]*\s*(?:%|percent|per ce
 _WORD_NUMBER_TAIL = re.compile(r"^\s*-\s*(?:to|year|day|month|week|hour|strong|man|fold)\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"^[A-Za-z\u0400-\u04ff]")
 _ARTICLE = re.compile(
-    r"(?<![\w-])(an?|one|single|the(?=\s+(?:settlement|village|town)\s+of\s+[A-Z]))\s+", re.IGNORECASE
+    # "a"/"an"/"one"; "the settlement of X" and "the (Russian) landing ship X" also name one item
+    r"(?<![\w-])(an?|one|single|the(?=\s+(?:settlement|village|town)\s+of\s+[A-Z])"
+    r"|the(?=\s+(?:Russian\s+|Ukrainian\s+)?(?:landing\s+ship|cruiser|warship|corvette|frigate|submarine|patrol\s+ship)"
+    r"\s+[A-Z]))\s+",
+    re.IGNORECASE,
 )
 _SEP = re.compile(r"[ ,]")
 _COMPOUND = re.compile(r"-[^\W\d_]")

@@ -165,6 +165,8 @@ def noun_phrase_after(
                     pos = probe
                     continue
             continue
+        if m_sys and np.categories:
+            break  # a name after the head noun names the item ("landing ship Caesar Kunikov")
         if m_sys:
             info_s = lex.systems[key(m_sys.group(0))]
             np.systems.append(info_s.name)

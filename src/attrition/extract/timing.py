@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from attrition.extract.numbers import Number
-from attrition.normalize.periods import WAR_START, PeriodPhrase, resolve
+from attrition.normalize.periods import WAR_START, PeriodPhrase, campaign_start, resolve
 from attrition.text.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 CARRY_SENTENCES = 4
 
 TOTAL_TO = re.compile(
-    r"(?:(?:bringing|taking|takes|brings|brought|took|raising|raises|pushing)\s+(?:the|its|their|this)\s+(?:[\w'-]+\s+){0,10}?to"
+    r"(?:(?:bringing|taking|takes|brings|brought|took|raising|raises|pushing)\s+(?:(?:the|its|their|this)\s+)?(?:[\w'-]+\s+){0,10}?to"
     r"|(?:increased|rose|grew|climbed|total|totals|totalling|totaling)(?:\s+to)?|total\s*[-:])\s*$",
     re.IGNORECASE,
 )
@@ -37,6 +37,9 @@ INCREMENT_AFTER = re.compile(r"\s*\(\s*\+\s*\d")
 BY_INCREMENT = re.compile(r"\b(?:up|increased|rose|grew)\s+by\s+$", re.IGNORECASE)
 RATE_NOUN = re.compile(
     r"\s+(?:summary|report|update|briefing|bulletin|statement|basis|toll|figures|losses)\b", re.IGNORECASE
+)
+BATTLE_SCOPE = re.compile(
+    r"\b(?:battle|battles|fighting|assault|siege|defen[cs]e)\s+(?:for|of|on|around|near)\b", re.IGNORECASE
 )
 ANY_PERIOD_KINDS = ("rate_day", "rate_month")
 NOT_PERIODS = (*ANY_PERIOD_KINDS, "statement_day", "statement_time")
@@ -108,6 +111,9 @@ def claim_period(
     # "X said on Friday it had shot down three" dates an event; "losses included 75" is a tally
     if said and not (gs_style and trigger_kind == "loss"):
         return (said[0].first, said[0].last), rate, "period.statement_day"
-    if rate is None and gs_style:
-        return (WAR_START, stmt), rate, "period.cumulative_default"
+    tally = trigger_kind in (None, "loss")  # "lost", "losses", a list; not "destroyed two jets"
+    if rate is None and gs_style and tally and not BATTLE_SCOPE.search(reader.text, s.start, s.end):
+        # a running total in a region where a campaign started later starts with that campaign
+        start = campaign_start(reader.text[s.start : s.end], reader.lex) or WAR_START
+        return (start, stmt), rate, "period.cumulative_default"
     return (None, None), rate, "period.none"

@@ -142,9 +142,16 @@ def resolve_date(text: str, ref: date | None, lex: Lexicon, *, last_year: bool =
         return None
 
 
-def _campaign_start(text: str, lex: Lexicon) -> date | None:
+def campaign_start(text: str, lex: Lexicon) -> date | None:
+    """The start of the latest campaign whose cue words appear in `text` (the war, or Kursk)."""
+    return _campaign_start(text, lex, skip_war=True)
+
+
+def _campaign_start(text: str, lex: Lexicon, skip_war: bool = False) -> date | None:
     low = text.lower()
     for _cid, start, cues in sorted(lex.campaigns, key=lambda c: c[1], reverse=True):
+        if skip_war and start == WAR_START:
+            continue
         if any(c.lower() in low for c in cues):
             return start
     return None
