@@ -196,3 +196,29 @@ def test_claims_reporting_styles(sentence, expected):
     """Sentences in the styles of wire copy, ministries and monitors, written for this test."""
     claims = extract(sentence, published=date(2024, 11, 5))
     assert [(c.claimant, c.subject, c.event, c.category, c.model, c.value) for c in claims] == expected
+
+
+def test_claims_wire_story_context():
+    text = (
+        "KYIV, Nov 17 (Reuters) - Russia launched 120 missiles and 90 drones at Ukraine overnight, "
+        "President Volodymyr Zelenskiy said on Sunday.\n\n"
+        "Ukraine's air force said its air defences had shot down 104 missiles and 42 drones.\n\n"
+        "At least seven people were killed across the country, including two in Mykolaiv, regional officials said.\n\n"
+        "Ukraine lost up to 1,680 servicemen over the past 24 hours, Russia's defence ministry said.\n\n"
+        "Ukraine's General Staff put Russian losses over the same period at 1,460 troops, bringing the total "
+        "since February 2022 to about 718,000."
+    )
+    day = date(2024, 11, 17)
+    got = [
+        (c.claimant, c.subject, c.event, c.category, c.value, c.period_start, c.period_end)
+        for c in extract(text, published=day)
+    ]
+    assert got == [
+        ("ua.air_force", "RU", "intercepted", "missiles", 104, day, day),
+        ("ua.air_force", "RU", "intercepted", "uav", 42, day, day),
+        ("ua.local", "UA", "killed", "civilians", 7, day, day),  # in the overnight attack
+        ("ua.local", "UA", "killed", "civilians", 2, day, day),
+        ("ru.mod", "UA", "casualties", "personnel", 1680, day, day),
+        ("ua.general_staff", "RU", "casualties", "personnel", 1460, day, day),
+        ("ua.general_staff", "RU", "casualties", "personnel", 718000, date(2022, 2, 24), day),
+    ]

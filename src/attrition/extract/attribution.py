@@ -20,7 +20,7 @@ SPEECH = (
     r"confirms|admitted|admits|wrote|writes|specified|emphasized|emphasised|informed|alleged|"
     r"identified|documented|recorded|shared|published|released|revealed|indicated|highlighted|"
     r"concluded|quoted|pegged|found|tallied|counted|updated|acknowledged|insisted|explained|"
-    r"stressed|suggested|assessed|believes|believe|calculated|mocked|celebrated|повідомили|"
+    r"stressed|suggested|assessed|believes|believe|calculated|mocked|celebrated|put|puts|putting|повідомили|"
     r"повідомляє|зазначили)"
 )
 _BETWEEN = (

@@ -19,7 +19,7 @@ from attrition.extract.phrases import NounPhrase, category_before, category_matc
 from attrition.extract.timing import BY_INCREMENT, CARRY_SENTENCES, TOTAL_TO, claim_period
 from attrition.extract.triggers import PEOPLE, event_for, find_triggers, governing
 from attrition.lexicon import Lexicon
-from attrition.normalize.periods import PeriodPhrase, find_periods
+from attrition.normalize.periods import PeriodPhrase, find_periods, resolve
 from attrition.normalize.places import nearest_place, place_mentions
 from attrition.normalize.sides import SideMention, default_subject, resolve_subject, side_mentions
 from attrition.text.sentences import Sentence
@@ -120,6 +120,7 @@ class DocumentReader:
         self.ctx = Context()
         self.claims: list[RawClaim] = []
         self.list_chain = -10
+        self.scene: tuple[int, tuple[date | None, date | None]] | None = None
         self.last_side: str | None = None
 
     # -- pre-pass: who speaks where, and on which day ---------------------------------------
@@ -182,6 +183,11 @@ class DocumentReader:
             self.ctx.actor = self.attributions[i][-1].actor
             self.ctx.renewed = i
         named = [m.side for m in side_mentions(text, s.start, s.end, lex) if m.side in ("RU", "UA", "other")]
+        for p in self.periods[i]:
+            if p.kind == "day":  # the day this sentence is about ("overnight", "on Thursday")
+                day_first, day_last = resolve(p, self.published)
+                if day_first is not None:
+                    self.scene = (i, (day_first, day_last))
         if not nums:
             ends_colon = text[s.start : s.end].rstrip().endswith(":")
             if lex.trigger_re.search(text, s.start, s.end) or (ends_colon and self.list_chain == i - 1):
@@ -285,7 +291,7 @@ class DocumentReader:
             claimant = actor.claimant if actor else "media"
             ctext = actor.text if actor else None
             rules.append(arule)
-            cats = self._civilian_check(cats, claimant, s)
+            cats = self._civilian_check(cats, claimant, s, np, kind)
             event = event_for(kind, cats, intrinsic)
             if event is None:
                 continue
@@ -319,6 +325,8 @@ class DocumentReader:
                     speaker,
                 )
             place = nearest_place(places, n.left)
+            if subject is None and "civilians" in cats and place is not None and place.side:
+                subject, srule = place.side, "side.civilians_place"
             if subject is None:
                 last = self.ctx.last
                 if prev is not None:
@@ -406,15 +414,20 @@ class DocumentReader:
             return bool(re.search(r"(?:general|soldier|serviceman|officer|commander)$", head))
         return True
 
-    def _civilian_check(self, cats: tuple[str, ...], claimant: str, s: Sentence) -> tuple[str, ...]:
+    def _civilian_check(
+        self, cats: tuple[str, ...], claimant: str, s: Sentence, np: NounPhrase, kind: str | None
+    ) -> tuple[str, ...]:
+        """Troops or civilians: "people" killed by a strike are civilians, "people" a side lost are troops."""
         if cats != ("personnel",):
             return cats
         sentence = self.text[s.start : s.end]
+        if _MILITARY_WORDS.search(sentence):
+            return cats
         # local officials and international monitors count civilians; so does a strike on a city
         civilian_context = claimant in ("intl", "ua.local", "ru.local") or self.lex.civilian_cue_re.search(sentence)
-        if civilian_context and not _MILITARY_WORDS.search(sentence):
-            return ("civilians",)
-        return cats
+        head = self.text[np.start : np.end].lower() if np.found else ""
+        people_hurt = head in ("people", "persons") and kind in ("kill", "wound", "mixed")
+        return ("civilians",) if civilian_context or people_hurt else cats
 
     def stmt(self, claimant: str) -> date | None:
         return self.statement_days.get(claimant) or self.published

@@ -8,6 +8,7 @@
    except that a General Staff tally does not inherit a one-day period;
 6. running-total words ("so far", "in total"): from the start of the war;
 7. the day the claimant spoke ("said on Friday it had shot down"), unless the figure is a tally;
+   else the day a sentence or two before was about ("launched 120 missiles overnight");
 8. General Staff-style tallies: from the start of the war (`period.cumulative_default`);
 9. otherwise unknown (`period.none`).
 """
@@ -78,9 +79,13 @@ def claim_period(
         p.kind in ("since", "since_war") for p in strong
     ):
         return (WAR_START, stmt), None, "period.running_total"
+    if not reader.ctx.period:
+        strong = [p for p in strong if p.kind != "same_period"]
     if strong:
         mid = (n.left + np_end) // 2
         best = min(strong, key=lambda p: min(abs(p.start - mid), abs(p.end - mid)))
+        if best.kind == "same_period" and reader.ctx.period is not None:
+            return reader.ctx.period, rate, best.rule  # "over the same period": the figure just reported
         start, end = resolve(best, stmt)
         if best.kind == "as_of" and start is None and claimant.startswith("ua.") and subject == "RU":
             start = WAR_START
@@ -112,6 +117,10 @@ def claim_period(
     if said and not (gs_style and trigger_kind == "loss"):
         return (said[0].first, said[0].last), rate, "period.statement_day"
     tally = trigger_kind in (None, "loss")  # "lost", "losses", a list; not "destroyed two jets"
+    scene = reader.scene
+    if scene is not None and 0 < i - scene[0] <= 2 and rate is None and not (gs_style and tally):
+        # "Russia launched 120 missiles overnight. [...] the air force said it shot down 104."
+        return scene[1], rate, "period.scene"
     if rate is None and gs_style and tally and not BATTLE_SCOPE.search(reader.text, s.start, s.end):
         # a running total in a region where a campaign started later starts with that campaign
         start = campaign_start(reader.text[s.start : s.end], reader.lex) or WAR_START

@@ -159,6 +159,7 @@ PeriodKind = Literal[
     "last_year",
     "last_week",
     "past_week",
+    "same_period",
     "rate_day",
     "rate_month",
 ]
