@@ -20,11 +20,12 @@ SPEECH = (
     r"confirms|admitted|admits|wrote|writes|specified|emphasized|emphasised|informed|alleged|"
     r"identified|documented|recorded|shared|published|released|revealed|indicated|highlighted|"
     r"concluded|quoted|pegged|found|tallied|counted|updated|acknowledged|insisted|explained|"
-    r"stressed|suggested|assessed|believes|believe|calculated|mocked|celebrated|put|puts|putting|повідомили|"
+    r"stressed|suggested|assessed|believes|believe|calculated|mocked|celebrated|put|puts|putting|documents|"
+    r"records|lists|listed|counts|tracks|tracked|verified|has\s+verified|повідомили|"
     r"повідомляє|зазначили)"
 )
 _BETWEEN = (
-    r"(?:\s+(?:has|have|had|also|earlier|further|then|later|previously|already|just|which|who|"
+    r"(?:\s*,|\s+(?:has|have|had|also|earlier|further|then|later|previously|already|just|which|who|"
     r"now|again|on\s+\w+(?:,\s+\w+\s+\d+)?|in\s+a\s+statement|in\s+an\s+update|\w+day|this\s+week|"
     r"on\s+Telegram|on\s+X|on\s+Facebook|separately|,)){0,4}"
 )
