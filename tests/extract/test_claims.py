@@ -190,6 +190,18 @@ def test_claims_evidence_span_points_at_the_number():
             "Russian troops destroyed 12 ammunition depots and struck 140 areas of concentration of enemy manpower.",
             [],
         ),
+        (
+            "A Russian missile attack on Kyiv killed at least 12 people and injured 60, the city's mayor said.",
+            [("ua.local", "UA", "killed", "civilians", None, 12), ("ua.local", "UA", "wounded", "civilians", None, 60)],
+        ),
+        (
+            "The death toll from the Russian strike on Dnipro rose to 40, regional governor Serhiy Lysak said.",
+            [("ua.local", "UA", "killed", "civilians", None, 40)],
+        ),
+        (
+            "The strike claimed the lives of 23 civilians, Ukrainian officials said.",
+            [("ua.gov", "UA", "killed", "civilians", None, 23)],
+        ),
     ],
 )
 def test_claims_reporting_styles(sentence, expected):

@@ -140,7 +140,7 @@ def find_attributions(
         claimant = form.actor
         if form.kind == "ambiguous":
             options = dict(form.options)
-            claimant = options.get(doc_side) or options.get("UA" if "general staff" in key(text[a:b]) else "RU")
+            claimant = options.get(doc_side) or options.get(options.get("default", "RU"))
         if claimant is None:
             continue
         kind = "person" if form.kind == "person" else ("generic" if form.kind == "generic" else "org")

@@ -160,7 +160,9 @@ def noun_phrase_after(
                 nxt = m_and.end()
                 m_other = _OTHER.match(text, nxt, end_limit)
                 probe = (m_other.end() + 1) if m_other else nxt
-                if lex.category_re.match(text, probe, end_limit):
+                second = lex.category_re.match(text, probe, end_limit)
+                # "people and injured 60" joins no nouns: an event word is not a second category
+                if second and lex.categories[key(second.group(0))].event is None:
                     join_pending = True
                     pos = probe
                     continue

@@ -75,9 +75,10 @@ def claim_period(
     if BY_INCREMENT.search(before[-20:]):
         return (stmt, stmt), rate, "period.increase_by"
     strong = [p for p in phrases if p.kind not in NOT_PERIODS and not p.weak]
-    if (TOTAL_TO.search(before) or INCREASE_TO.search(before)) and not any(
-        p.kind in ("since", "since_war") for p in strong
-    ):
+    running = TOTAL_TO.search(before) or INCREASE_TO.search(before)
+    # "bringing the total to" runs from the war's start; "the toll of the strike rose to 40" does not
+    war_tally = claimant.startswith("ua.") and subject == "RU" or (running and "total" in running.group(0).lower())
+    if running and war_tally and not any(p.kind in ("since", "since_war") for p in strong):
         return (WAR_START, stmt), None, "period.running_total"
     if not reader.ctx.period:
         strong = [p for p in strong if p.kind != "same_period"]

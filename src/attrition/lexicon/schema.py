@@ -110,7 +110,7 @@ class ActorEntry(_Strict):
 class ActorsFile(_Strict):
     actor: list[ActorEntry]
     generic: dict[str, str]
-    ambiguous: dict[str, dict[Literal["RU", "UA"], str]]
+    ambiguous: dict[str, dict[Literal["RU", "UA", "default"], str]]
     anaphora: FormsTable
     titles: FormsTable
 

@@ -39,6 +39,7 @@ _AGENT_AFTER = re.compile(
     r"struck|captured|liberated|pushed|took|taken|seized|gained|advanced|occupied|neutrali[sz]ed|disabled|wiped\s+out)\b",
     re.IGNORECASE,
 )
+_PLACE_PREP = re.compile(r"\b(?:on|in|at|near|over|into|against|toward|towards|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _LAUNCHED_BY = re.compile(r"^\s*(?:launched|fired|used|deployed|operated|sent)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _ADMISSION = re.compile(r"\b(?:admitted|admits|confirmed|confirms|acknowledged|acknowledges|conceded)\b", re.IGNORECASE)
@@ -115,8 +116,11 @@ def resolve_subject(
         if side is None:
             continue
         role = None
-        if _LOSER_AFTER.match(after) or _OWNER_LOSSES.match(after) or _LOSSES_OF.search(before):
+        target = _PLACE_PREP.search(before) and sm.role == "name"  # "an attack on Kyiv killed ..."
+        if _LOSSES_OF.search(before) or (not target and (_LOSER_AFTER.match(after) or _OWNER_LOSSES.match(after))):
             role = ("side.loser", side)
+        elif target:
+            continue
         elif _BY_AGENT.search(before) and side in _OPPOSITE:
             role = ("side.agent_by", _OPPOSITE[side])
         elif _AGENT_AFTER.match(after) and side in _OPPOSITE:
