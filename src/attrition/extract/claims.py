@@ -55,7 +55,6 @@ class Context:
     renewed: int = -10
     paragraph: int = -1
     period: tuple[date | None, date | None] | None = None
-    period_rule: str = ""
     location: str | None = None
     last: RawClaim | None = None
 
@@ -380,7 +379,7 @@ class DocumentReader:
             produced += 1
             self.ctx.last = raw
             if period != (None, None) and raw.role != "increment" and rate is None:
-                self.ctx.period, self.ctx.period_rule = period, prule
+                self.ctx.period = period
             self.ctx.location = location
             self.ctx.paragraph = s.paragraph
         if named:
