@@ -51,6 +51,8 @@ _NOT_ONE = re.compile(
 
 @dataclass(slots=True)
 class Context:
+    """What a statement carries from one sentence to the next: its speaker, period and place."""
+
     actor: ActorRef | None = None
     renewed: int = -10
     paragraph: int = -1
@@ -429,6 +431,7 @@ class DocumentReader:
         return ("civilians",) if civilian_context or people_hurt else cats
 
     def stmt(self, claimant: str) -> date | None:
+        """The day `claimant` spoke: "said on Friday" in the document, else the publication date."""
         return self.statement_days.get(claimant) or self.published
 
     def _increment(self, n: Number, base: RawClaim, s: Sentence) -> None:
