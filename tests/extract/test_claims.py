@@ -33,6 +33,16 @@ def test_claims_enumeration_with_models_and_compound_categories():
     assert claims[2].part_of == 1  # 290 tanks are part of the 2,700 pieces
 
 
+def test_claims_reported_in_a_month_dates_the_report_not_the_figure():
+    text = (
+        "South Korea's Joint Chiefs of Staff had reported in March that about 4,000 North Korean troops were "
+        "killed or injured in Russia last year."
+    )
+    (claim,) = extract(text, published=date(2025, 6, 17))
+    assert (claim.subject, claim.event, claim.claimant) == ("other", "casualties", "west.gov")
+    assert (claim.period_start, claim.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
 def test_claims_kursk_totals_start_with_the_incursion():
     text = "Russia has lost nearly 50,000 soldiers in the Kursk region, Syrskyi said."
     (claim,) = extract(text, published=date(2024, 11, 10))
@@ -201,6 +211,14 @@ def test_claims_evidence_span_points_at_the_number():
         (
             "The strike claimed the lives of 23 civilians, Ukrainian officials said.",
             [("ua.gov", "UA", "killed", "civilians", None, 23)],
+        ),
+        (
+            "A NATO official told CNN that Russia was losing five troops for every Ukrainian soldier killed.",
+            [],
+        ),
+        (
+            "The maternity hospital in Kyiv was destroyed by a Russian missile on Monday.",
+            [],
         ),
     ],
 )

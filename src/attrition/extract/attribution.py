@@ -21,7 +21,8 @@ SPEECH = (
     r"identified|documented|recorded|shared|published|released|revealed|indicated|highlighted|"
     r"concluded|quoted|pegged|found|tallied|counted|updated|acknowledged|insisted|explained|"
     r"stressed|suggested|assessed|believes|believe|calculated|mocked|celebrated|put|puts|putting|documents|"
-    r"records|lists|listed|counts|tracks|tracked|verified|has\s+verified|повідомили|"
+    r"records|lists|listed|counts|tracks|tracked|verified|has\s+verified|provided|gave|hinting|hinted|"
+    r"admitting|saying|reporting|stating|noting|estimating|confirming|indicating|повідомили|"
     r"повідомляє|зазначили)"
 )
 _BETWEEN = (

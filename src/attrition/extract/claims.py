@@ -380,8 +380,9 @@ class DocumentReader:
             prev = raw
             produced += 1
             self.ctx.last = raw
-            if period != (None, None) and raw.role != "increment" and rate is None:
-                self.ctx.period = period
+            if raw.role != "increment" and rate is None:
+                # the context period is the last figure's, unknown included: no stale carry-over
+                self.ctx.period = period if period != (None, None) else None
             self.ctx.location = location
             self.ctx.paragraph = s.paragraph
         if named:

@@ -60,6 +60,8 @@ _ISO_BEFORE = re.compile(r"\d{4}-$")
 _LABEL_BEFORE = re.compile(r"(?:No\.|#|number)\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
+_INSTRUMENT_BEFORE = re.compile(r"\b(?:by|with|from)\s+$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:for|to)\s+(?:every|each)\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:T[\d:+.Z-]*)?")
 
 
@@ -146,6 +148,8 @@ def _excluded(text: str, start: int, end: int, token: str, scaled: bool = False)
         return "numbers.model_name"  # "M113", "L119"
     if _UNIT_AFTER.match(after):
         return "numbers.unit"
+    if _RATIO_AFTER.match(after):
+        return "numbers.ratio"  # "five troops for every Ukrainian soldier"
     if _PERCENT_RANGE.match(after):
         return "numbers.unit"  # "80 to 90 percent"
     if _MONEY_BEFORE.search(before):
@@ -197,7 +201,7 @@ def _merge_ranges(text: str, nums: list[Number]) -> list[Number]:
             and_or = gap.strip().lower() in ("and", "or")
             plausible = b.value > a.value and b.value <= 20 * max(a.value, 1)
             # "up 710 to 444,370" is an increment and its new total, not a range
-            increase = gap.strip().lower() == "to" and re.search(r"(?:by|of|up|rose|increased|grew)\s+$", lead)
+            increase = gap.strip().lower() == "to" and re.search(r"(?:by|up|rose|increased|grew)\s+$", lead)
             if joined and (not and_or or re.search(r"between\s+$", lead)) and plausible and not increase:
                 a.end = b.end
                 a.value_max = b.value
@@ -263,13 +267,15 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
             continue
         if m.group(2):
             value *= lex.scales[key(m.group(2))]
-        if _UNIT_AFTER.match(text[m.end() : m.end() + 24]):
+        if _UNIT_AFTER.match(text[m.end() : m.end() + 24]) or _RATIO_AFTER.match(text[m.end() : m.end() + 40]):
             continue
         nums.append(Number(m.start(), m.end(), value, rules=["numbers.word"]))
 
     for m in _ARTICLE.finditer(text):
         if any(n.start <= m.start(1) < n.end for n in nums):
             continue
+        if _INSTRUMENT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "destroyed by a Russian missile": the missile did it, nobody lost it
         nums.append(Number(m.start(1), m.end(1), 1, kind="article", rules=["numbers.article"]))
 
     nums.sort(key=lambda n: (n.start, -n.end))

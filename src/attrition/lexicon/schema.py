@@ -160,6 +160,9 @@ PeriodKind = Literal[
     "last_week",
     "past_week",
     "same_period",
+    "past_month",
+    "past_year",
+    "vague",
     "rate_day",
     "rate_month",
 ]

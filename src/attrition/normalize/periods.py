@@ -60,6 +60,12 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# "had reported in March that ...": the month dates the report, not the figure
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:reported|said|announced|stated|published|released|leaked|estimated|wrote|claimed)"
+    r"(?:\s+[\w.]+){0,4}\s*$",
+    re.IGNORECASE,
+)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|told|reported|announced|stated|claimed|noted|wrote)\s+(?:earlier\s+|late\s+|in\s+an?\s+\w+\s+)?$",
     re.IGNORECASE,
@@ -229,10 +235,12 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                     year -= 1
                 first = date(year, month, 1)
                 last = date(year, month, calendar.monthrange(year, month)[1])
-                found.append(PeriodPhrase(m.start(), m.end(), rule, "span", first, last))
+                kind = "statement_time" if _REPORTED_BEFORE.search(text, max(start, m.start() - 40), m.start()) else "span"
+                found.append(PeriodPhrase(m.start(), m.end(), rule, kind, first, last))
             elif rule == "period.in_year":
                 y = int(m.group("d"))
-                found.append(PeriodPhrase(m.start(), m.end(), rule, "span", date(y, 1, 1), date(y, 12, 31)))
+                kind = "statement_time" if _REPORTED_BEFORE.search(text, max(start, m.start() - 40), m.start()) else "span"
+                found.append(PeriodPhrase(m.start(), m.end(), rule, kind, date(y, 1, 1), date(y, 12, 31)))
             occupied.append((m.start(), m.end()))
     dated = [(p.start, p.end) for p in found]
     for m in lex.period_re.finditer(text, start, end):
@@ -272,6 +280,12 @@ def resolve(phrase: PeriodPhrase, stmt: date | None) -> tuple[date | None, date 
         return date(stmt.year, stmt.month, 1), stmt
     if k == "past_week":
         return stmt - timedelta(days=6), stmt
+    if k == "past_month":
+        return stmt - timedelta(days=29), stmt
+    if k == "past_year":
+        return stmt - timedelta(days=364), stmt
+    if k == "vague":
+        return None, None
     if k == "week_to_date":
         return stmt - timedelta(days=stmt.weekday()), stmt
     if k == "last_month":
