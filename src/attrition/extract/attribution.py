@@ -50,6 +50,10 @@ _SPEECH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_END = re.compile(r"^(?:'s)?\s*(?:[.,;:\"!?)\]]|$|on\s|in\s|at\s|during\s|late\s|earlier\s|told\s|on$)")
+_BEFORE_CUE = re.compile(
+    rf"\b(?:according\s+to|citing|cited|quoting|per|{SPEECH}|shared|published|released|provided|issued|statement|report)\b",
+    re.IGNORECASE,
+)
 _HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")
 _HEAD_SUFFIX = re.compile(r"(?:\s[-:|]\s*|:\s*)(?P<actor>[A-Z][^-:|]{2,60})\s*$")
 
@@ -117,9 +121,14 @@ def find_attributions(
 ) -> list[Attribution]:
     """Attributions in the sentence `text[start:end]`."""
     out: list[Attribution] = []
-    for a, b, form in actor_mentions(text, start, end, lex):
+    mentions = actor_mentions(text, start, end, lex)
+    # the words an attribution before a name needs ("according to", "said"): found once per
+    # sentence, so the costlier end-anchored patterns run only where one of them is near
+    cues = [m.end() for m in _BEFORE_CUE.finditer(text, start, end)] if mentions else []
+    for a, b, form in mentions:
         after = text[b : min(end, b + 90)]
         before = text[max(start, a - 120) : a]
+        cue_near = any(a - 120 <= c <= a for c in cues)
         rule = None
         if key(text[a:b]).endswith(("tally", "report", "data", "figures")):
             rule = "attribution.nominal"
@@ -127,7 +136,9 @@ def find_attributions(
             rule = "attribution.actor_verb"
         elif _POSSESSIVE.match(after):
             rule = "attribution.possessive"
-        elif _BEFORE_ACTOR.search(before) or _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after):
+        elif cue_near and (
+            _BEFORE_ACTOR.search(before) or _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after)
+        ):
             rule = "attribution.verb_actor"
         elif headline and (_HEAD_PREFIX.match(text[start:end]) and a < start + 60 and text[b : b + 2].startswith(":")):
             rule = "attribution.headline_prefix"
