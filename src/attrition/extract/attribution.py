@@ -124,11 +124,13 @@ def find_attributions(
     mentions = actor_mentions(text, start, end, lex)
     # the words an attribution before a name needs ("according to", "said"): found once per
     # sentence, so the costlier end-anchored patterns run only where one of them is near
-    cues = [m.end() for m in _BEFORE_CUE.finditer(text, start, end)] if mentions else []
+    cues = [(m.start(), m.end()) for m in _BEFORE_CUE.finditer(text, start, end)] if mentions else []
     for a, b, form in mentions:
         after = text[b : min(end, b + 90)]
-        before = text[max(start, a - 120) : a]
-        cue_near = any(a - 120 <= c <= a for c in cues)
+        near = [c for c in cues if a - 120 <= c[0] and c[1] <= a]
+        cue_near = bool(near)
+        # the patterns end at the name and start at a cue word: search from the earliest near cue
+        before = text[near[0][0] : a] if near else ""
         rule = None
         if key(text[a:b]).endswith(("tally", "report", "data", "figures")):
             rule = "attribution.nominal"
