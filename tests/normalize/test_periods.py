@@ -44,6 +44,10 @@ FRIDAY = date(2024, 5, 31)
         ("lost 1,100 soldiers this week", date(2024, 11, 10), (date(2024, 11, 4), date(2024, 11, 10))),
         ("since February 2022", date(2024, 11, 10), (date(2022, 2, 24), date(2024, 11, 10))),
         ("since June 2023", date(2024, 11, 10), (date(2023, 6, 1), date(2024, 11, 10))),
+        ("over the past two months", date(2024, 7, 12), (date(2024, 5, 14), date(2024, 7, 12))),
+        ("in the last 3 days", date(2024, 7, 12), (date(2024, 7, 10), date(2024, 7, 12))),
+        ("over the past year", date(2024, 7, 12), (date(2023, 7, 14), date(2024, 7, 12))),
+        ("in the past year and a half", date(2023, 8, 21), (None, None)),
     ],
 )
 def test_periods_resolve(text, stmt, expected):

@@ -53,6 +53,11 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?!\s*\d)", re.IGNORECASE
     ),
     "period.in_year": re.compile(r"\b(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])", re.IGNORECASE),
+    "period.past_n": re.compile(
+        r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<d>\d{1,3}|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve)\s+(?P<u>days|weeks|months|years)\b",
+        re.IGNORECASE,
+    ),
     "period.campaign": re.compile(
         r"\b(?:since\s+the\s+(?:beginning|start|outset)\s+of|during|in\s+the\s+course\s+of)\s+(?:the\s+)?"
         r"(?:hostilities|fighting|operation|offensive|incursion|battles?|counteroffensive|invasion)\b[^.;:,]{0,60}",
@@ -86,6 +91,7 @@ class PeriodPhrase:
     first: date | None = None
     last: date | None = None
     weak: bool = False
+    days: int = 0  # length of a rolling span ("over the past two months")
 
 
 def _month_number(text: str, lex: Lexicon) -> int | None:
@@ -192,6 +198,13 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                 b = resolve_date(m.group("d2"), ref, lex)
                 if a and b and a <= b:
                     found.append(PeriodPhrase(m.start(), m.end(), rule, "span", a, b))
+            elif rule == "period.past_n":
+                if ref is None:
+                    continue
+                count = int(m.group("d")) if m.group("d").isdigit() else lex.number_words.get(key(m.group("d")), 0)
+                days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[m.group("u").lower()] * count
+                if days:  # a rolling span ending on the statement date
+                    found.append(PeriodPhrase(m.start(), m.end(), rule, "rolling", None, None, days=days))
             elif rule == "period.since_month":
                 month_name, year_s = m.group("d").split()
                 month_n = _month_number(month_name, lex)
@@ -270,6 +283,8 @@ def resolve(phrase: PeriodPhrase, stmt: date | None) -> tuple[date | None, date 
         return WAR_START, stmt
     if k == "since":
         return phrase.first, stmt
+    if k == "rolling":
+        return (stmt - timedelta(days=phrase.days - 1), stmt) if stmt else (None, None)
     if k == "as_of":
         return None, phrase.last
     if stmt is None:
