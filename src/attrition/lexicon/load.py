@@ -240,6 +240,7 @@ class Lexicon:
                 self.periods.setdefault(key(form), PeriodInfo(pe.id, pe.kind, pe.weak))
         self.period_re = alternation(set(self.periods), ignore_case=True)
         self.campaigns = [(c.id, c.start, tuple(c.cues)) for c in periods.campaign]
+        self.regional_campaigns = [(c.id, c.start, tuple(c.cues)) for c in periods.campaign if c.regional]
         self.months = {key(k): v for k, v in periods.months.items()}
         self.weekdays = {key(k): v for k, v in periods.weekdays.items()}
 

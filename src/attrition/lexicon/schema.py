@@ -179,6 +179,8 @@ class CampaignEntry(_Strict):
     id: str
     start: date
     cues: list[str] = Field(min_length=1)
+    # "place": a figure tied to the place ("lost 50,000 in the Kursk region") counts from the start
+    regional: bool = False
 
 
 class PeriodsFile(_Strict):

@@ -155,15 +155,17 @@ def resolve_date(text: str, ref: date | None, lex: Lexicon, *, last_year: bool =
 
 
 def campaign_start(text: str, lex: Lexicon) -> date | None:
-    """The start of the latest campaign whose cue words appear in `text` (the war, or Kursk)."""
-    return _campaign_start(text, lex, skip_war=True)
+    """The start of a regional campaign whose place `text` names (losses "in the Kursk region")."""
+    low = text.lower()
+    for _cid, start, cues in sorted(lex.regional_campaigns, key=lambda c: c[1], reverse=True):
+        if any(c.lower() in low for c in cues):
+            return start
+    return None
 
 
-def _campaign_start(text: str, lex: Lexicon, skip_war: bool = False) -> date | None:
+def _campaign_start(text: str, lex: Lexicon) -> date | None:
     low = text.lower()
     for _cid, start, cues in sorted(lex.campaigns, key=lambda c: c[1], reverse=True):
-        if skip_war and start == WAR_START:
-            continue
         if any(c.lower() in low for c in cues):
             return start
     return None
@@ -190,8 +192,8 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
             last_year = bool(m.groupdict().get("last"))
             if rule == "period.campaign":
                 first = _campaign_start(m.group(0), lex)
-                if first is None:
-                    continue
+                if first is None or (ref is not None and first > ref):
+                    continue  # no campaign named, or one that had not begun when this was written
                 found.append(PeriodPhrase(m.start(), m.end(), rule, "since", first, None))
             elif rule == "period.from_to":
                 a = resolve_date(m.group("d"), ref, lex)
@@ -211,10 +213,8 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                 if month_n is None:
                     continue
                 first = date(int(year_s), month_n, 1)
-                # "since February 2022" is the invasion: a campaign that began that month starts it
-                for _cid, begun, _cues in lex.campaigns:
-                    if (begun.year, begun.month) == (first.year, first.month):
-                        first = begun
+                if (first.year, first.month) == (WAR_START.year, WAR_START.month):
+                    first = WAR_START  # "since February 2022" is the invasion
                 found.append(PeriodPhrase(m.start(), m.end(), rule, "since", first, None))
             elif rule in ("period.since_date", "period.began_on"):
                 d = resolve_date(m.group("d"), ref, lex, last_year=last_year)
