@@ -24,6 +24,8 @@ def quantities(text: str) -> list[tuple[float, float | None, str, str]]:
         ("1.5 million shells", 1_500_000, None, "exact"),
         ("over a million soldiers", 1_000_000, None, "at_least"),
         ("30 thousand troops", 30000, None, "exact"),
+        ("lost 35K troops", 35000, None, "exact"),
+        ("lost 2.5k soldiers", 2500, None, "exact"),
         ("more than 35,000 troops", 35000, None, "at_least"),
         ("at least 10 Su-34s", 10, None, "at_least"),
         ("in excess of 400 men", 400, None, "at_least"),

@@ -21,7 +21,7 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _DIGITS = re.compile(
     r"(?<![\w.,/+#$€£])(?<![^\W\d_]-)"
     r"(\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:[ ]\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?)"
-    r"(?:\s*(million|billion|thousand|mln|bn)\b)?"
+    r"(?:\s*(million|billion|thousand|mln|bn)\b|(?<=\d)(k|K)(?![\w]))?"
 )
 _INCREMENT = re.compile(r"\(\s*\+\s*(\d[\d, ]*)\s*\)")
 _MONTHS = (
@@ -243,14 +243,13 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
     for m in _DIGITS.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        token, scale = m.group(1), m.group(2)
+        token, scale = m.group(1), m.group(2) or m.group(3)
         end = m.end()
+        if scale in ("k", "K"):
+            scale = "thousand"  # headline shorthand: "35K troops"
         reason = _excluded(text, m.start(1), m.end(1) if not scale else m.end(), token, scaled=bool(scale))
         if reason:
             continue
-        if not scale and " " in token:
-            # "2 560" is one number only when the groups look like thousands
-            pass
         value = parse_digits(token, scale, lex)
         if value is None:
             continue
