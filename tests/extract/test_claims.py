@@ -252,3 +252,22 @@ def test_claims_wire_story_context():
         ("ua.general_staff", "RU", "casualties", "personnel", 1460, day, day),
         ("ua.general_staff", "RU", "casualties", "personnel", 718000, date(2022, 2, 24), day),
     ]
+
+
+def test_claims_all_launched_were_downed():
+    text = "Russia launched 30 Shahed drones at Odesa overnight. All of them were shot down, the air force said."
+    (claim,) = extract(text, published=date(2024, 5, 31))
+    assert (claim.claimant, claim.subject, claim.event, claim.category, claim.model, claim.value) == (
+        "ua.air_force",
+        "RU",
+        "intercepted",
+        "uav",
+        "Shahed",
+        30,
+    )
+    assert "trigger.all_downed" in claim.rules
+    assert text[claim.span.start : claim.span.end] == "30"
+
+
+def test_claims_launched_without_outcome_is_not_a_loss():
+    assert extract("Russia launched 30 Shahed drones at Odesa overnight.", published=date(2024, 5, 31)) == []

@@ -17,7 +17,7 @@ from attrition.extract.attribution import ActorRef, Attribution, find_attributio
 from attrition.extract.numbers import Number
 from attrition.extract.phrases import NounPhrase, category_before, category_matches, noun_phrase_after
 from attrition.extract.timing import BY_INCREMENT, CARRY_SENTENCES, TOTAL_TO, claim_period
-from attrition.extract.triggers import PEOPLE, event_for, find_triggers, governing
+from attrition.extract.triggers import MUNITIONS, PEOPLE, event_for, find_triggers, governing
 from attrition.lexicon import Lexicon
 from attrition.normalize.periods import PeriodPhrase, find_periods, resolve
 from attrition.normalize.places import nearest_place, place_mentions
@@ -42,6 +42,11 @@ _MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters
 _BARE_AFTER = re.compile(
     r"\s*(?:\)|,|\.|;|:|$|\(|[-\u2013\u2014]|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|"
     r"to|from|since|during|over|by|that|which|who|units?|pcs|од)\b)",
+    re.IGNORECASE,
+)
+_ALL_DOWNED = re.compile(
+    r"\W*all\s+(?:of\s+them|(?:the\s+)?(?:[\w-]+\s+)?(?:missiles|drones|rockets|bombs|targets|UAVs))\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:shot\s+down|intercepted|destroyed|downed|neutrali[sz]ed)",
     re.IGNORECASE,
 )
 _NOT_ONE = re.compile(
@@ -121,6 +126,7 @@ class DocumentReader:
         self.ctx = Context()
         self.claims: list[RawClaim] = []
         self.list_chain = -10
+        self.launched: list[tuple[int, Number, NounPhrase, tuple[str, ...], list[str]]] = []
         self.scene: tuple[int, tuple[date | None, date | None]] | None = None
         self.last_side: str | None = None
 
@@ -183,6 +189,8 @@ class DocumentReader:
         if self.attributions[i]:
             self.ctx.actor = self.attributions[i][-1].actor
             self.ctx.renewed = i
+        if _ALL_DOWNED.match(text, s.start, s.end):
+            self._all_downed(i, s)
         named = [m.side for m in side_mentions(text, s.start, s.end, lex) if m.side in ("RU", "UA", "other")]
         for p in self.periods[i]:
             if p.kind == "day":  # the day this sentence is about ("overnight", "on Thursday")
@@ -270,6 +278,8 @@ class DocumentReader:
             if hit:
                 rules.append(f"trigger.{hit.info.id}")
             elif blocked:
+                if blocked == "launch" and cats and set(cats) <= MUNITIONS:
+                    self.launched.append((i, n, np, cats, rules))  # "attack by ten ATACMS": see _all_downed
                 continue
             elif prev is not None and prev.trigger_kind:
                 kind = prev.trigger_kind
@@ -391,6 +401,43 @@ class DocumentReader:
             if self.attributions[i] or used_context:
                 self.ctx.renewed = i
             self.list_chain = i
+
+    def _all_downed(self, i: int, s: Sentence) -> None:
+        """ "Russia launched 30 drones. All of them were shot down." The launched count was intercepted."""
+        for j, n, np, cats, rules in self.launched:
+            if i - j != 1:
+                continue
+            actor, arule = self._claimant_for(i, s, s.start)
+            claimant = actor.claimant if actor else "media"
+            sentence = self.sentences[j]
+            # the side named before the count launched it ("Russia launched 30 drones"); else the
+            # interceptor's enemy
+            launchers = [m.side for m in side_mentions(self.text, sentence.start, n.left, self.lex) if m.side in _OPP]
+            speaker_side = self.lex.actor_sides.get(claimant)
+            subject = launchers[0] if launchers else _OPP.get(speaker_side or "", "UA")
+            places = place_mentions(self.text, sentence.start, sentence.end, self.lex)
+            place = nearest_place(places, n.left)
+            period, rate, prule = claim_period(
+                self, j, sentence, n, np.end if np.found else n.end, self.periods[j], claimant, subject, "intercepted"
+            )
+            raw = RawClaim(
+                number=n,
+                sentence=sentence,
+                claimant=claimant,
+                claimant_text=actor.text if actor else None,
+                subject=subject,
+                event="intercepted",
+                categories=cats,
+                model=np.model,
+                period=period,
+                rate=rate,
+                location=place.name if place else None,
+                rules=[*rules, "trigger.all_downed", arule, prule],
+                np_end=np.end if np.found else n.end,
+                trigger_kind="intercept",
+            )
+            self.claims.append(raw)
+        self.launched = []
 
     def _label_side(
         self, np: NounPhrase, sides: list[SideMention], claimant_side: str | None
