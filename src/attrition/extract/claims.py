@@ -222,10 +222,9 @@ class DocumentReader:
                     self._increment(n, prev, s)
                     produced += 1
                 continue
-            limit = nums[idx + 1].left if idx + 1 < len(nums) else s.end
-            while idx + 1 < len(nums) and nums[idx + 1].kind in ("increment",) and limit == nums[idx + 1].left:
-                limit = s.end if idx + 2 >= len(nums) else nums[idx + 2].left
-                break
+            # the noun phrase runs past an increment ("2,618 (+4) other vehicles") up to the next number
+            nxt = idx + 2 if idx + 1 < len(nums) and nums[idx + 1].kind == "increment" else idx + 1
+            limit = nums[nxt].left if nxt < len(nums) else s.end
             np_from = n.end
             if idx + 1 < len(nums) and nums[idx + 1].kind == "of_total":
                 np_from = nums[idx + 1].end
