@@ -38,6 +38,7 @@ _LIST_ITEM = re.compile(
 _INFERENCE = re.compile(r"\b(?:meaning|which\s+means|implying|suggesting)\b", re.IGNORECASE)
 _GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
+_COMMA = re.compile(r"[,;]")
 _MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
     r"\s*(?:\)|,|\.|;|:|$|\(|[-\u2013\u2014]|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|"
@@ -252,15 +253,14 @@ class DocumentReader:
                 owned = any(
                     0 <= before.start - m.end < 30
                     and len(_WORDS.findall(text, m.end, before.start)) <= 3
-                    and not re.search(r"[,;]", text[m.end : before.start])
+                    and not _COMMA.search(text, m.end, before.start)
                     for m in nearby
                     if m.end <= before.start and m.kind != "increment"
                 )
                 bare = bool(_BARE_AFTER.match(text, n.end, s.end))
-                running = bool(TOTAL_TO.search(text[max(s.start, n.left - 60) : n.left]))
                 # a label names what a bare number counts; "repelled 12 attacks" counts attacks
-                labelled_ok = bare or running or list_item
-                if before.found and not between_nums and (not owned or running) and labelled_ok:
+                labelled_ok = bare or running_total or list_item
+                if before.found and not between_nums and (not owned or running_total) and labelled_ok:
                     cats, intrinsic = before.category(), before.event
                     rules += before.rules
                     np = NounPhrase(before.categories, before.event, start=before.start, end=before.end)
