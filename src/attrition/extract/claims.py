@@ -15,7 +15,14 @@ from datetime import date
 
 from attrition.extract.attribution import ActorRef, Attribution, find_attributions
 from attrition.extract.numbers import Number
-from attrition.extract.phrases import NounPhrase, category_before, category_matches, noun_phrase_after
+from attrition.extract.phrases import (
+    NounPhrase,
+    article_counts,
+    category_before,
+    category_matches,
+    civilians_or_troops,
+    noun_phrase_after,
+)
 from attrition.extract.timing import BY_INCREMENT, CARRY_SENTENCES, TOTAL_TO, claim_period
 from attrition.extract.triggers import MUNITIONS, PEOPLE, event_for, find_triggers, governing
 from attrition.lexicon import Lexicon
@@ -39,7 +46,6 @@ _INFERENCE = re.compile(r"\b(?:meaning|which\s+means|implying|suggesting)\b", re
 _GROUP_MARK = re.compile(r"\b(?:group|battlegroup|grouping|group\s+of\s+forces)\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _COMMA = re.compile(r"[,;]")
-_MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
     r"\s*(?:\)|,|\.|;|:|$|\(|[-\u2013\u2014]|(?:were|was|are|is|have|had|has|more|others?|of\s+them|and|or|in|on|at|"
     r"to|from|since|during|over|by|that|which|who|units?|pcs|од)\b)",
@@ -49,9 +55,6 @@ _ALL_DOWNED = re.compile(
     r"\W*all\s+(?:of\s+them|(?:the\s+)?(?:[\w-]+\s+)?(?:missiles|drones|rockets|bombs|targets|UAVs))\s+"
     r"(?:were|have\s+been|had\s+been)\s+(?:shot\s+down|intercepted|destroyed|downed|neutrali[sz]ed)",
     re.IGNORECASE,
-)
-_NOT_ONE = re.compile(
-    r"\s*(?:number|total|lot|series|string|couple|few|fraction|figure|share|part|third|half|quarter)\b", re.IGNORECASE
 )
 
 
@@ -233,7 +236,7 @@ class DocumentReader:
             np = noun_phrase_after(
                 text, np_from, lex, limit=max(limit, np_from), max_tokens=4 if n.kind == "article" else 7
             )
-            if n.kind == "article" and not self._article_counts(n, np):
+            if n.kind == "article" and not article_counts(text, n.end, np):
                 continue
             rules = list(n.rules) + list(np.rules)
             cats = np.category()
@@ -301,7 +304,7 @@ class DocumentReader:
             claimant = actor.claimant if actor else "media"
             ctext = actor.text if actor else None
             rules.append(arule)
-            cats = self._civilian_check(cats, claimant, s, np, kind)
+            cats = civilians_or_troops(text, s.start, s.end, cats, claimant, np, kind, lex)
             event = event_for(kind, cats, intrinsic)
             if event is None:
                 continue
@@ -448,34 +451,6 @@ class DocumentReader:
                 if side:
                     return side, "side.label"
         return None, "side.unknown"
-
-    def _article_counts(self, n: Number, np: NounPhrase) -> bool:
-        """ "a"/"an" is the number one only before a singular loss noun ("a US-made M113")."""
-        if not np.found or _NOT_ONE.match(self.text, n.end):
-            return False
-        if np.systems and not np.categories:
-            return True
-        head = self.text[np.start : np.end].lower()
-        if head.endswith("s") and not head.endswith(("ss", "us", "is")):
-            return False
-        if "personnel" in np.category():
-            return bool(re.search(r"(?:general|soldier|serviceman|officer|commander)$", head))
-        return True
-
-    def _civilian_check(
-        self, cats: tuple[str, ...], claimant: str, s: Sentence, np: NounPhrase, kind: str | None
-    ) -> tuple[str, ...]:
-        """Troops or civilians: "people" killed by a strike are civilians, "people" a side lost are troops."""
-        if cats != ("personnel",):
-            return cats
-        sentence = self.text[s.start : s.end]
-        if _MILITARY_WORDS.search(sentence):
-            return cats
-        # local officials and international monitors count civilians; so does a strike on a city
-        civilian_context = claimant in ("intl", "ua.local", "ru.local") or self.lex.civilian_cue_re.search(sentence)
-        head = self.text[np.start : np.end].lower() if np.found else ""
-        people_hurt = head in ("people", "persons") and kind in ("kill", "wound", "mixed")
-        return ("civilians",) if civilian_context or people_hurt else cats
 
     def stmt(self, claimant: str) -> date | None:
         """The day `claimant` spoke: "said on Friday" in the document, else the publication date."""

@@ -85,6 +85,12 @@ _OF_THEM = re.compile(r"of\s+(?:them|which|those)\b", re.IGNORECASE)
 _INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*\s*\)")
 _OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
+_MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
+_PERSON_HEAD = re.compile(r"(?:general|soldier|serviceman|officer|commander)$")
+_NOT_ONE = re.compile(
+    r"\s*(?:number|total|lot|series|string|couple|few|fraction|figure|share|part|third|half|quarter)\b", re.IGNORECASE
+)
+
 _AND = re.compile(r"\s+(?:and|or|&)\s+")
 _SYSTEM_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 
@@ -246,3 +252,40 @@ def category_before(
     np.rules.append(f"category.{info.id}")
     np.rules.append("category.label_before")
     return np
+
+
+def article_counts(text: str, pos: int, np: NounPhrase) -> bool:
+    """Whether "a"/"an" ending at `pos` is the number one: only before a singular loss noun."""
+    if not np.found or _NOT_ONE.match(text, pos):
+        return False  # "a number of", "a total of"
+    if np.systems and not np.categories:
+        return True  # "a HIMARS"
+    head = text[np.start : np.end].lower()
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return False
+    if "personnel" in np.category():
+        return bool(_PERSON_HEAD.search(head))  # "a top Russian general", not "a military"
+    return True
+
+
+def civilians_or_troops(
+    text: str,
+    start: int,
+    end: int,
+    cats: tuple[str, ...],
+    claimant: str,
+    np: NounPhrase,
+    kind: str | None,
+    lex: Lexicon,
+) -> tuple[str, ...]:
+    """Troops or civilians: "people" killed by a strike are civilians, "people" a side lost are troops."""
+    if cats != ("personnel",):
+        return cats
+    sentence = text[start:end]
+    if _MILITARY_WORDS.search(sentence):
+        return cats
+    # local officials and international monitors count civilians; so does a strike on a city
+    civilian_context = claimant in ("intl", "ua.local", "ru.local") or lex.civilian_cue_re.search(sentence)
+    head = text[np.start : np.end].lower() if np.found else ""
+    people_hurt = head in ("people", "persons") and kind in ("kill", "wound", "mixed")
+    return ("civilians",) if civilian_context or people_hurt else cats
