@@ -124,6 +124,6 @@ def claim_period(
         return scene[1], rate, "period.scene"
     if rate is None and gs_style and tally and not BATTLE_SCOPE.search(reader.text, s.start, s.end):
         # a running total in a region where a campaign started later starts with that campaign
-        start = campaign_start(reader.text[s.start : s.end], reader.lex) or WAR_START
+        start = campaign_start(reader.text[s.start : s.end], reader.lex, regional_only=True) or WAR_START
         return (start, stmt), rate, "period.cumulative_default"
     return (None, None), rate, "period.none"

@@ -154,18 +154,15 @@ def resolve_date(text: str, ref: date | None, lex: Lexicon, *, last_year: bool =
         return None
 
 
-def campaign_start(text: str, lex: Lexicon) -> date | None:
-    """The start of a regional campaign whose place `text` names (losses "in the Kursk region")."""
-    low = text.lower()
-    for _cid, start, cues in sorted(lex.regional_campaigns, key=lambda c: c[1], reverse=True):
-        if any(c.lower() in low for c in cues):
-            return start
-    return None
+def campaign_start(text: str, lex: Lexicon, *, regional_only: bool = False) -> date | None:
+    """The start of the latest campaign whose cue words `text` names.
 
-
-def _campaign_start(text: str, lex: Lexicon) -> date | None:
+    `regional_only` keeps to campaigns tied to a place, for figures that only name the place
+    ("lost 50,000 in the Kursk region"), not the campaign.
+    """
     low = text.lower()
-    for _cid, start, cues in sorted(lex.campaigns, key=lambda c: c[1], reverse=True):
+    campaigns = lex.regional_campaigns if regional_only else lex.campaigns
+    for _cid, start, cues in sorted(campaigns, key=lambda c: c[1], reverse=True):
         if any(c.lower() in low for c in cues):
             return start
     return None
@@ -191,7 +188,7 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                 continue
             last_year = bool(m.groupdict().get("last"))
             if rule == "period.campaign":
-                first = _campaign_start(m.group(0), lex)
+                first = campaign_start(m.group(0), lex)
                 if first is None or (ref is not None and first > ref):
                     continue  # no campaign named, or one that had not begun when this was written
                 found.append(PeriodPhrase(m.start(), m.end(), rule, "since", first, None))
