@@ -9,7 +9,7 @@ the article to explain a claim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -115,7 +115,6 @@ class Claim:
     rules: tuple[str, ...] = ()
     statement: int = 0
     part_of: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def categories(self) -> frozenset[str]:
