@@ -1,6 +1,8 @@
 """Numbers as articles write them, and what is not a quantity."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from attrition.extract.numbers import find_numbers
 from attrition.text.normalize import fold
@@ -93,3 +95,124 @@ def test_numbers_range_needs_plausible_ends():
     got = quantities("personnel up 710 to 444,370 people")
     assert [g[0] for g in got] == [710, 444370]
     assert all(g[1] is None for g in got)
+
+
+# --- numbers written in words ------------------------------------------------------------------
+
+_UNIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEEN_WORDS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TEN_WORDS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _below_thousand(n: int, british: bool, hyphen: bool) -> list[str]:
+    words: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds:
+        words += [_UNIT_WORDS[hundreds], "hundred"]
+        if rest and british:
+            words.append("and")
+    if rest >= 20:
+        tens, unit = divmod(rest, 10)
+        if unit:
+            words += [f"{_TEN_WORDS[tens]}-{_UNIT_WORDS[unit]}"] if hyphen else [_TEN_WORDS[tens], _UNIT_WORDS[unit]]
+        else:
+            words.append(_TEN_WORDS[tens])
+    elif rest >= 10:
+        words.append(_TEEN_WORDS[rest - 10])
+    elif rest:
+        words.append(_UNIT_WORDS[rest])
+    return words
+
+
+def spell(n: int, british: bool = True, hyphen: bool = True) -> str:
+    """English words for 1 <= n < 10**9, the way a reporter would write them."""
+    words: list[str] = []
+    for scale, name in ((1_000_000, "million"), (1000, "thousand"), (1, "")):
+        part, n = divmod(n, scale)
+        if part:
+            words += _below_thousand(part, british, hyphen) + ([name] if name else [])
+            if name and british and 0 < n < 100:
+                words.append("and")  # "one thousand and five"
+    return " ".join(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("destroyed one hundred and twenty tanks", 120),
+        ("destroyed one hundred twenty tanks", 120),
+        ("shot down a hundred and fifty drones", 150),
+        ("lost two thousand five hundred soldiers", 2500),
+        ("lost twenty-five hundred soldiers", 2500),
+        ("fired one million two hundred thousand shells", 1_200_000),
+        ("killed one thousand and five civilians", 1005),
+        ("Seventy Three tanks were hit", 73),
+    ],
+)
+def test_numbers_in_words_are_read_whole(text, value):
+    got = quantities(text)
+    assert got[0][0] == value
+    assert len(got) == 1  # no stray "20" or "100" from inside the phrase
+
+
+def test_numbers_in_words_span_the_whole_phrase():
+    text = "They destroyed one hundred and twenty tanks."
+    (n,) = [n for n in find_numbers(text) if n.kind != "article"]
+    assert text[n.start : n.end] == "one hundred and twenty"
+    assert "numbers.word" in n.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("one, two or three drones", [1, 2, 3]),
+        ("twenty and thirty tanks", [20, 30]),
+        ("two dozen guns and one hundred tanks", [24, 100]),
+    ],
+)
+def test_numbers_in_words_separate_numbers_stay_separate(text, values):
+    assert [v for v, *_ in quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "several hundred troops",
+        "thousands of soldiers",
+        "hundreds of drones",
+        "a twenty five year old soldier",
+        "for twenty five years",
+        "three hundred kilometres away",
+    ],
+)
+def test_numbers_in_words_vague_or_units_are_not_counts(text):
+    assert quantities(text) == []
+
+
+def test_numbers_in_words_keep_their_qualifier():
+    assert quantities("more than one hundred and twenty tanks")[0][:3] == (120, None, "at_least")
+
+
+@given(
+    n=st.integers(min_value=1, max_value=999_999_999),
+    british=st.booleans(),
+    hyphen=st.booleans(),
+)
+@settings(max_examples=300, deadline=None)
+def test_numbers_in_words_property_up_to_hundreds_of_millions(n, british, hyphen):
+    words = spell(n, british, hyphen)
+    text = f"Officials said {words} soldiers were lost."
+    got = [m for m in find_numbers(text) if m.kind != "article"]
+    assert [m.value for m in got] == [n]
+    assert text[got[0].start : got[0].end] == words

@@ -10,13 +10,46 @@ one, but only become claims where a loss noun follows (the claim builder decides
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+
+from text_to_num import text2num
 
 from attrition.lexicon import Lexicon, load_lexicon
 from attrition.lexicon.load import key
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SCALES = "thousand|million|billion"
+# A run of English numeral words ("one hundred and twenty", "two million three hundred
+# thousand", "a hundred and fifty"); text2num reads its value, this only finds where it stands.
+_NUMERAL = rf"(?:(?:{_TENS})-(?:{_UNITS})|{_TENS}|{_TEENS}|{_UNITS}|hundred|{_SCALES})\b"
+_NUMERAL_RUN = re.compile(
+    rf"(?<![\w-])(?:an?\s+(?=(?:hundred|{_SCALES})\b))?{_NUMERAL}(?:\s+(?:and\s+)?{_NUMERAL})*",
+    re.IGNORECASE,
+)
+_NUMERAL_TOKEN = re.compile(r"\S+")
+_NUMERAL_CLASS = (
+    {w: "U" for w in _UNITS.split("|")}
+    | {w: "T" for w in _TEENS.split("|")}
+    | {w: "D" for w in _TENS.split("|")}
+    | {w: "S" for w in _SCALES.split("|")}
+    | {"hundred": "H", "a": "A", "an": "A", "and": "&"}
+)
+# Which numeral may follow which inside one number ("twenty five", "five hundred", "hundred
+# thousand"); anything else ("one two", "twenty thirty") starts a new number.
+_FOLLOWS: dict[str, frozenset[str]] = {
+    "A": frozenset({"H", "S"}),
+    "U": frozenset({"H", "S"}),
+    "T": frozenset({"H", "S"}),
+    "D": frozenset({"U", "S"}),
+    "DU": frozenset({"H", "S"}),
+    "H": frozenset({"U", "T", "D", "DU", "S"}),
+    "S": frozenset({"U", "T", "D", "DU", "H"}),
+    "&": frozenset({"U", "T", "D", "DU"}),
+}
+_MAX_NUMERAL_TOKENS = 24  # "nine hundred and ninety-nine billion ... ninety-nine" is 19
 
 _DIGITS = re.compile(
     r"(?<![\w.,/+#$€£])(?<![^\W\d_]-)"
@@ -216,15 +249,128 @@ def _merge_ranges(text: str, nums: list[Number]) -> list[Number]:
     return out
 
 
+class _Spans:
+    """Character spans already claimed, asked "is this position inside one?" in log time.
+
+    A linear scan per question made long texts full of numbers quadratic.
+    """
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._dirty = False
+
+    def add(self, start: int, end: int) -> None:
+        self._spans.append((start, end))
+        self._dirty = True
+
+    def covers(self, pos: int) -> bool:
+        if self._dirty:
+            self._merge()
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+    def _merge(self) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(self._spans):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        self._starts, self._ends, self._dirty = starts, ends, False
+
+
+def _numeral_class(token: str) -> str:
+    return "DU" if "-" in token else _NUMERAL_CLASS[token]
+
+
+def _numeral_groups(tokens: list[str]) -> list[list[int]]:
+    """Cut a run of numeral words where one number cannot go on ("one two", "twenty and thirty")."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for i, tok in enumerate(tokens):
+        cls = _numeral_class(tok)
+        if cls == "&":
+            prev = _numeral_class(tokens[current[-1]]) if current else ""
+            nxt = _numeral_class(tokens[i + 1]) if i + 1 < len(tokens) else ""
+            if prev in ("H", "S") and nxt in ("U", "T", "D", "DU"):
+                current.append(i)  # British "one hundred and twenty"
+                continue
+            if current:
+                groups.append(current)
+            current = []
+            continue
+        if current:
+            prev = _numeral_class(tokens[current[-1]])
+            if cls not in _FOLLOWS[prev] or len(current) >= _MAX_NUMERAL_TOKENS:
+                groups.append(current)
+                current = []
+        if not current and cls in ("H", "S"):
+            continue  # "several hundred", "thousands": a bare scale word states no number
+        current.append(i)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _numeral_value(words: list[str]) -> int | None:
+    if words[0] in ("a", "an"):
+        words = ["one", *words[1:]]
+    try:
+        return int(text2num(" ".join(words), "en"))
+    except ValueError:
+        return None
+
+
+def _numeral_phrases(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of every number written in English words, longest reading first.
+
+    Each group is at most _MAX_NUMERAL_TOKENS words and is read from its left, longest valid
+    prefix first, so the work stays linear in the length of the text.
+    """
+    out: list[tuple[int, int, int]] = []
+    for run in _NUMERAL_RUN.finditer(text):
+        toks = list(_NUMERAL_TOKEN.finditer(run.group(0)))
+        words = [t.group(0).lower() for t in toks]
+        for group in _numeral_groups(words):
+            i = 0
+            while i < len(group):
+                for j in range(len(group), i, -1):
+                    if words[group[j - 1]] == "and":
+                        continue
+                    value = _numeral_value([words[k] for k in group[i:j]])
+                    if value is not None:
+                        start = run.start() + toks[group[i]].start()
+                        end = run.start() + toks[group[j - 1]].end()
+                        out.append((start, end, value))
+                        i = j
+                        break
+                else:
+                    i += 1
+    return out
+
+
+def _word_excluded(text: str, end: int) -> bool:
+    """A number in words that is not a count: "four-year", "three-to-one", "two hours"."""
+    return bool(
+        _WORD_NUMBER_TAIL.match(text[end : end + 12])
+        or _UNIT_AFTER.match(text[end : end + 24])
+        or _RATIO_AFTER.match(text[end : end + 40])
+    )
+
+
 def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
     """Every number mention in `text` (folded), in order of position."""
     lex = lex or load_lexicon()
     word_re, qual_re = _patterns(lex)
     nums: list[Number] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
 
     for m in _ISO_DATE.finditer(text):
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
 
     for m in _INCREMENT.finditer(text):
         value = parse_digits(m.group(1).strip(), None, lex)
@@ -238,10 +384,10 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
                     rules=["numbers.increment"],
                 )
             )
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
 
     for m in _DIGITS.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken.covers(m.start()):
             continue
         token, scale = m.group(1), m.group(2) or m.group(3)
         end = m.end()
@@ -256,8 +402,14 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
         rules = ["numbers.digits"] + (["numbers.scale"] if scale else [])
         nums.append(Number(m.start(1), end, value, rules=rules))
 
+    for start, end, value in _numeral_phrases(text):
+        if _word_excluded(text, end):
+            taken.add(start, end)  # "twenty five years": neither word is a count on its own
+            continue
+        nums.append(Number(start, end, value, rules=["numbers.word"]))
+
     for m in word_re.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken.covers(m.start()):
             continue
         if _WORD_NUMBER_TAIL.match(text[m.end() : m.end() + 12]):
             continue  # "three-to-one", "four-year"
@@ -270,8 +422,11 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
             continue
         nums.append(Number(m.start(), m.end(), value, rules=["numbers.word"]))
 
+    found = _Spans()
+    for n in nums:
+        found.add(n.start, n.end)
     for m in _ARTICLE.finditer(text):
-        if any(n.start <= m.start(1) < n.end for n in nums):
+        if found.covers(m.start(1)):
             continue
         if _INSTRUMENT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "destroyed by a Russian missile": the missile did it, nobody lost it
