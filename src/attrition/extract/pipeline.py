@@ -16,6 +16,7 @@ from attrition.lexicon import load_lexicon
 from attrition.models import Claim, Document, Span
 from attrition.text.dates import find_dateline
 from attrition.text.furniture import blank_furniture, find_furniture
+from attrition.text.limits import reading_limit
 from attrition.text.normalize import fold
 from attrition.text.sentences import split_sentences
 
@@ -114,9 +115,9 @@ def _to_claims(raws: list[RawClaim], doc: Document) -> list[Claim]:
 
 
 def extract_document(document: Document) -> list[Claim]:
-    """Every loss claim in `document`, in document order."""
+    """Every loss claim in `document`, in document order (read up to `text.limits.reading_limit`)."""
     lex = load_lexicon()
-    folded = fold(document.text)
+    folded = fold(document.text[: reading_limit(document.text).read])
     text = blank_furniture(folded, find_furniture(folded))
     published = document.published or find_dateline(folded)
     sentences = split_sentences(text)

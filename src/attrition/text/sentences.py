@@ -6,6 +6,10 @@ and list items stand on lines of their own). Within a line, a sentence ends at `
 the word before the period is an abbreviation from `data/abbreviations.toml` or an initial.
 Written by hand rather than taken from a library because the spans must be exact offsets
 into the original text and the splitter runs on every document of a bulk run.
+
+Hostile text is one endless line: every pattern here is linear (a boundary match starts only at
+the first mark of a run, the word before a period is looked for in a bounded tail), and a
+sentence longer than `limits.MAX_SENTENCE_CHARS` is handed on in pieces.
 """
 
 from __future__ import annotations
@@ -14,9 +18,14 @@ import re
 from dataclasses import dataclass
 
 from attrition.lexicon import load_lexicon
+from attrition.text.limits import sentence_pieces
 
-_BOUNDARY = re.compile(r"""[.!?]+["')\]]*\s+(?=["'(\[\u2022*•>-]?\s*[A-Z0-9"'\u0400-\u04ff•])""")
+# Possessive quantifiers and the look-behind keep a run of "!!!!" or "...." from being retried
+# at each of its positions (quadratic on one long line).
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["')\]]*+\s++(?=["'(\[\u2022*•>-]?\s*[A-Z0-9"'\u0400-\u04ff•])""")
 _WORD_BEFORE = re.compile(r"([\w.'-]+)[.!?]+[\"')\]]*\s*$")
+#: Characters before a boundary searched for the word it ends (longer words are no abbreviation).
+_TAIL = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +65,7 @@ def split_sentences(text: str) -> list[Sentence]:
         paragraph += 1
         cuts = [0]
         for m in _BOUNDARY.finditer(line):
-            if _is_abbreviation(line[cuts[-1] : m.start() + 1], abbreviations):
+            if _is_abbreviation(line[max(cuts[-1], m.start() + 1 - _TAIL) : m.start() + 1], abbreviations):
                 continue
             cuts.append(m.end())
         cuts.append(len(line))
@@ -68,5 +77,7 @@ def split_sentences(text: str) -> list[Sentence]:
             s = line_start + a + (len(chunk) - len(chunk.lstrip()))
             e = s + len(stripped)
             headline = len(cuts) == 2 and not stripped.endswith((".", "!", "?", '"', "'", ":", ";"))
-            sentences.append(Sentence(s, e, paragraph, len(sentences), headline))
+            pieces = sentence_pieces(text, s, e)
+            for ps, pe in pieces:
+                sentences.append(Sentence(ps, pe, paragraph, len(sentences), headline and len(pieces) == 1))
     return sentences

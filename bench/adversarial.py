@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Hostile shapes: extraction time per MB at 10 KB, 100 KB, 1 MB and 2 MB of each.
+
+A feed entry can be one endless line of repeated abbreviations, number words, attribution
+phrases or figures. Extraction must stay linear in its input: for every shape the time per MB
+at the largest size may be at most twice that at the smallest (and the other way round), i.e.
+the ratio of the largest to the smallest time per MB across the four sizes stays under 2.
+
+    .venv/bin/python bench/adversarial.py            # all shapes, all sizes (a few minutes)
+    .venv/bin/python bench/adversarial.py --sizes 10000,100000 --shapes claims --json
+
+Small sizes are repeated until at least `--min-seconds` of work, so their per-MB time is not
+noise. The exit code is 1 when a shape's ratio is 2 or more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+
+from attrition import Document, extract_document
+
+#: Each shape is one unit repeated on ONE line (no newline), except `paragraphs`.
+SHAPES: dict[str, str] = {
+    "abbreviations": "Gen. Maj. Lt. Col. Dr. Mr. U.S. e.g. ",
+    "number_words": "twenty-one thousand three hundred and five, ",
+    "attribution": "the Defence Ministry said, according to the General Staff, officials reported, ",
+    "claims": "Russia lost 1,200 troops and 14 tanks, ",
+    "figures": "12,345,678.9,",
+    "punctuation": "?!...!!!?.. ",
+    "no_spaces": "abcdefghij",
+    "cyrillic": "Україна втратила понад 500 військових, заявили в Міноборони Росії, ",
+    "paragraphs": "Ukraine lost more than 500 soldiers over the past day, the ministry said.\n",
+}
+
+SIZES = (10_000, 100_000, 1_000_000, 2_000_000)
+
+
+def make(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def per_mb(text: str, min_seconds: float) -> tuple[float, int]:
+    """Seconds per MB (10^6 characters) of extracting `text`, and how many runs that took."""
+    runs = 0
+    start = time.perf_counter()
+    elapsed = 0.0
+    while runs == 0 or elapsed < min_seconds:
+        extract_document(Document(id="bench", text=text))
+        runs += 1
+        elapsed = time.perf_counter() - start
+    return elapsed / runs / (len(text) / 1e6), runs
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated sizes in characters")
+    ap.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated shape names")
+    ap.add_argument("--min-seconds", type=float, default=2.0, help="least work timed per size (default 2 s)")
+    ap.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    shapes = args.shapes.split(",")
+
+    extract_document(Document(id="warm", text="Russia lost 5 tanks, the ministry said."))  # lexicons
+    results: dict[str, dict[str, object]] = {}
+    worst = 0.0
+    for name in shapes:
+        row: dict[str, float] = {}
+        for size in sizes:
+            seconds, _runs = per_mb(make(SHAPES[name], size), args.min_seconds)
+            row[str(size)] = round(seconds, 3)
+            if not args.json:
+                print(f"{name:>14} {size:>9,} chars: {seconds:8.3f} s/MB", flush=True)
+        ratio = max(row.values()) / min(row.values())
+        worst = max(worst, ratio)
+        results[name] = {"seconds_per_mb": row, "ratio": round(ratio, 2)}
+        if not args.json:
+            print(f"{name:>14} ratio largest/smallest s/MB: {ratio:.2f}", flush=True)
+    summary = {
+        "shapes": results,
+        "worst_ratio": round(worst, 2),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.python_implementation()} {platform.python_version()}",
+    }
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"worst ratio: {worst:.2f} ({summary['machine']})")
+    return 0 if worst < 2 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
