@@ -26,8 +26,10 @@ def load_meta(path: Path) -> dict[str, dict[str, Any]]:
     """Metadata lines `{"doc", "url", "outlet", "published"}` keyed by doc id (file stem)."""
     try:
         return read_meta_file(path, strict=True)
-    except (OSError, UnicodeDecodeError, SourceError) as exc:
-        raise DocumentReadError(f"{path}: {exc}") from exc
+    except SourceError as exc:  # names the file (and the line) itself
+        raise DocumentReadError(str(exc)) from exc
+    except OSError as exc:
+        raise DocumentReadError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
 def iter_text_files(paths: Iterable[Path], on_missing: Callable[[Path], None] | None = None) -> Iterator[Path]:
@@ -35,7 +37,7 @@ def iter_text_files(paths: Iterable[Path], on_missing: Callable[[Path], None] | 
     for p in paths:
         if p.is_dir():
             yield from sorted(q for q in p.rglob("*.txt") if q.is_file())
-        elif p.is_file():
+        elif p.exists():  # a FIFO or device named on purpose is refused by the reader, by name
             yield p
         elif on_missing is not None:
             on_missing(p)

@@ -39,7 +39,11 @@ def extract(
         except ValueError as exc:
             raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--published") from exc
     inputs = list(paths or [])
-    metadata = load_meta(meta) if meta else {}
+    try:
+        metadata = load_meta(meta) if meta else {}
+    except DocumentReadError as exc:
+        typer.echo(f"error: --meta {exc}; fix or remove that line and run again", err=True)
+        raise typer.Exit(2) from None
     if samples:
         sample_files, sample_meta = sample_paths()
         inputs += sample_files

@@ -62,7 +62,8 @@ def ingest_command(
     try:
         metadata = load_meta(meta) if meta else None
     except DocumentReadError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--meta") from exc
+        typer.echo(f"error: --meta {exc}; fix or remove that line and run again", err=True)
+        raise typer.Exit(2) from None
     out = Console()
     err = Console(stderr=True)
     show = out.is_terminal if progress is None else progress

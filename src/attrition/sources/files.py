@@ -10,9 +10,11 @@ a bare text file cannot say about itself.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from attrition.sources.base import MAX_BYTES, Fetched, SourceError, decode_text, outlet_from_url
 from attrition.sources.html import decode_html, from_html
@@ -41,22 +43,64 @@ def kind_of(path: Path) -> str | None:
 
 
 def walk(folder: Path) -> list[Path]:
-    """Readable files under `folder`, recursively, in a stable order (so reruns resume in order)."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and kind_of(p) is not None)
+    """Files under `folder` with a name we read, recursively, in a stable order (so reruns
+    resume in order). A FIFO or a dangling link with such a name is listed too: the reader
+    refuses it by name rather than the walk skipping it silently."""
+    return sorted(p for p in folder.rglob("*") if kind_of(p) is not None and not p.is_dir())
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refuse_irregular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise SourceError(f"{kind}, not a regular file: not read")
+
+
+def open_regular(path: Path) -> IO[bytes]:
+    """`path` opened for reading, refusing anything but a regular file.
+
+    `/dev/zero`, `/dev/urandom` or a FIFO never end, and their `stat()` size is 0, so a size
+    check alone lets them through to an unbounded read. The file is opened without blocking
+    (a FIFO with no writer would hang the open) and checked again on the open descriptor, so a
+    file swapped for a pipe between the two checks is refused too.
+    """
+    try:
+        _refuse_irregular(os.stat(path).st_mode)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        _refuse_irregular(os.fstat(fd).st_mode)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The file's bytes, refusing files over the cap before reading them."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
-    if size > max_bytes:
-        raise SourceError(f"file too large ({size} bytes, limit {max_bytes})")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
+    """The file's bytes, at most `max_bytes` of them: the cap is on what is read, not on what
+    `stat()` says (a file can grow while it is read)."""
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise SourceError(f"file too large ({size} bytes, limit {max_bytes})")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise SourceError(f"file too large (over {max_bytes} bytes, limit {max_bytes})")
+    return data
 
 
 def read_meta_file(path: Path, *, strict: bool = True) -> dict[str, dict[str, Any]]:
@@ -66,7 +110,12 @@ def read_meta_file(path: Path, *, strict: bool = True) -> dict[str, dict[str, An
     A `meta.jsonl` found beside the articles is read leniently: broken lines are skipped.
     """
     meta: dict[str, dict[str, Any]] = {}
-    text = path.read_text(encoding="utf-8", errors="strict" if strict else "replace")
+    try:
+        text = read_bytes(path).decode("utf-8-sig", errors="strict" if strict else "replace")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path}: not UTF-8 (invalid byte at {exc.start})") from exc
+    except SourceError as exc:
+        raise SourceError(f"{path}: {exc}") from exc
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
