@@ -116,10 +116,12 @@ def _read_url(url: str, *, fetcher: Fetcher, known_url: Callable[[str], bool]) -
     try:
         resp = fetcher.get(url)
         if looks_like_feed(resp.body, resp.content_type):
-            yield from read_feed(resp.body, source=url, fetcher=fetcher, known_url=known_url)
+            yield from read_feed(
+                resp.body, source=url, fetcher=fetcher, known_url=known_url, encoding=resp.encoding
+            )
             return
         if resp.content_type == "text/plain":
-            text = clean_text(decode_text(resp.body, url))
+            text = clean_text(decode_text(resp.body, url, resp.encoding))
             yield Fetched(source=url, text=text, url=resp.url, doc=doc_key_from_url(resp.url))
             return
         fetched = from_html(decode_html(resp.body, resp.encoding), source=url, url=resp.url)

@@ -7,6 +7,7 @@ while the rest of the batch goes on.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -96,20 +97,21 @@ def outlet_from_url(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """Bytes of a text file as str, refusing what is not text.
+def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
+    """Bytes of a text file (or a `text/plain` page) as str, refusing what is not text.
 
-    Raises `SourceError` for empty input, binary data (NUL bytes) and invalid UTF-8, because
-    guessing an encoding silently turns numbers in an article into mojibake.
+    Raises `SourceError` for empty input, binary data (NUL bytes outside UTF-16/32) and bytes
+    that no declared or detected encoding decodes cleanly (`sources.charset`): guessing
+    silently turns an article into mojibake or replacement marks.
     """
+    from attrition.sources.charset import decode_bytes
+
     if not data.strip():
         raise SourceError("empty file")
-    if b"\x00" in data[:8192]:
+    wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+    if not wide and b"\x00" in data[:8192]:
         raise SourceError("binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"invalid UTF-8 at byte {exc.start}") from exc
+    text = decode_bytes(data, declared=declared)
     if not text.strip():
         raise SourceError("no text")
     return text

@@ -38,11 +38,17 @@ def read_feed(
     source: str,
     fetcher: Fetcher,
     known_url: Callable[[str], bool] = lambda _url: False,
+    encoding: str | None = None,
 ) -> Items:
-    """Documents for the entries of the feed in `body`; errors name the feed and the entry."""
+    """Documents for the entries of the feed in `body`; errors name the feed and the entry.
+
+    `encoding` is the HTTP charset, if any: feedparser weighs it against the XML declaration
+    and the byte-order mark as RFC 3023 says.
+    """
     import feedparser
 
-    parsed = feedparser.parse(body)
+    headers = {"content-type": f"application/xml; charset={encoding}"} if encoding else None
+    parsed = feedparser.parse(body, response_headers=headers)
     entries = list(parsed.get("entries") or [])
     if not entries:
         reason = parsed.get("bozo_exception")

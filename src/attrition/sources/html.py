@@ -11,6 +11,7 @@ import logging
 from datetime import date
 
 from attrition.sources.base import Fetched, SourceError, outlet_from_url
+from attrition.sources.charset import decode_bytes
 
 # trafilatura and htmldate log every page they dislike at WARNING; those become our error rows.
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -30,14 +31,9 @@ def _parse_date(value: object) -> date | None:
 
 
 def decode_html(data: bytes, encoding: str | None = None) -> str:
-    """HTML bytes as str: the declared charset if it works, else UTF-8 with replacement."""
-    for enc in (encoding, "utf-8"):
-        if enc:
-            try:
-                return data.decode(enc)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return data.decode("utf-8", errors="replace")
+    """HTML bytes as str by their BOM, the HTTP charset (`encoding`), a `<meta>` or XML
+    declaration, UTF-8, then detection (`sources.charset`); `SourceError` if nothing fits."""
+    return decode_bytes(data, declared=encoding, markup=True)
 
 
 def from_html(html: str, *, source: str, url: str | None = None, doc: str | None = None) -> Fetched:
