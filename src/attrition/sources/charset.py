@@ -84,28 +84,28 @@ def decode_bytes(data: bytes, *, declared: str | None = None, markup: bool = Fal
     from w3lib.encoding import html_body_declared_encoding, read_bom
 
     bom, mark = read_bom(data)
-    if bom is not None:
+    if bom is not None and mark is not None:
         encoding = _resolve(bom) or bom
         text = _strict(data[len(mark) :], encoding)
         if text is None:
             raise SourceError(f"not valid {encoding} although it starts with a {encoding} byte-order mark")
         return _check(text, encoding, "byte-order mark")
     tried: list[str] = []
-    candidates = [(_resolve(declared), "HTTP header")]
+    candidates: list[tuple[str | None, str]] = [(_resolve(declared), "HTTP header")]
     if markup:
         candidates.append((_resolve(html_body_declared_encoding(data)), "declared in the document"))
-    for encoding, how in candidates:
-        if encoding is None:
+    for label, how in candidates:
+        if label is None:
             continue
-        if not _is_utf8(encoding) and (utf8 := _plausibly_utf8(data)) is not None:
-            return _check(utf8, "utf-8", f"valid UTF-8 although {how} says {encoding}")
-        text = _strict(data, encoding)
-        if text is not None:
-            return _check(text, encoding, how)
-        tried.append(f"{encoding} ({how})")
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return _check(text, "utf-8", "UTF-8")
+        if not _is_utf8(label) and (utf8 := _plausibly_utf8(data)) is not None:
+            return _check(utf8, "utf-8", f"valid UTF-8 although {how} says {label}")
+        declared_text = _strict(data, label)
+        if declared_text is not None:
+            return _check(declared_text, label, how)
+        tried.append(f"{label} ({how})")
+    plain = _strict(data, "utf-8")
+    if plain is not None:
+        return _check(plain, "utf-8", "UTF-8")
     tried.append("utf-8")
     detected = _detect(data)
     if detected is not None:
