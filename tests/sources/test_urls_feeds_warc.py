@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from attrition.sources import DocumentError, Fetched, Fetcher, FetchPolicy, Item, Skipped, read_source
-from attrition.sources.urls import USER_AGENT, _is_private
+from attrition.sources.urls import USER_AGENT, is_global_address
 from ingest_helpers import LocalServer, article_html, endless_route, slow_route
 
 
@@ -89,15 +89,26 @@ def test_localhost_name_is_refused_too(server: LocalServer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("address", "private"),
+    ("address", "allowed"),
     [
-        ("127.0.0.1", True), ("10.1.2.3", True), ("192.168.0.10", True), ("172.16.5.4", True),
-        ("169.254.169.254", True), ("::1", True), ("fe80::1", True), ("::ffff:127.0.0.1", True),
-        ("0.0.0.0", True), ("8.8.8.8", False), ("2a00:1450:4001:80b::200e", False),
+        ("127.0.0.1", False), ("10.1.2.3", False), ("192.168.0.10", False), ("172.16.5.4", False),
+        ("169.254.169.254", False), ("::1", False), ("fe80::1", False), ("::ffff:127.0.0.1", False),
+        ("0.0.0.0", False), ("100.64.0.1", False), ("100.100.100.200", False), ("198.18.0.1", False),
+        ("192.0.2.7", False), ("224.0.0.1", False), ("255.255.255.255", False), ("fc00::5", False),
+        ("2002:7f00:1::", False),  # 6to4 wrapping 127.0.0.1
+        ("2002:a9fe:a9fe::1", False),  # 6to4 wrapping 169.254.169.254
+        ("64:ff9b::7f00:1", False),  # NAT64 wrapping 127.0.0.1
+        ("64:ff9b::a00:1", False),  # NAT64 wrapping 10.0.0.1
+        ("64:ff9b:1::1", False),  # local-use NAT64
+        ("::127.0.0.1", False),  # IPv4-compatible form
+        ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False),  # Teredo
+        ("ff02::1", False), ("not-an-address", False),
+        ("8.8.8.8", True), ("2a00:1450:4001:80b::200e", True), ("64:ff9b::808:808", True),
+        ("2002:808:808::1", True),
     ],
 )  # fmt: skip
-def test_private_address_classification(address: str, private: bool) -> None:
-    assert _is_private(address) is private
+def test_only_globally_routable_addresses_are_allowed(address: str, allowed: bool) -> None:
+    assert is_global_address(address) is allowed
 
 
 def test_known_url_is_skipped_without_fetching(server: LocalServer) -> None:

@@ -154,7 +154,7 @@ BAD: dict[str, tuple[Setup, str, int, int, bool]] = {
     "empty-file": (_file("empty.txt", b""), "empty file", 1, 0, True),
     "binary-file": (_file("blob.txt", bytes(range(256)) * 64), "binary", 1, 0, True),
     "50MB-file": (_big, "too large", 1, 0, True),
-    "invalid-utf8": (_file("bad.txt", b"\xef\xbb\xbfKyiv said \xff\xfe 40 drones were downed " * 5), "byte-order mark", 1, 0, True),
+    "invalid-utf8": (_file("bad.txt", b"\xef\xbb\xbfKyiv said \xff\xfe 40 drones " * 5), "byte-order mark", 1, 0, True),
     "html-no-article": (_file("menu.html", b"<html><nav>Home</nav></html>"), "no article", 1, 0, True),
     "feed-broken-entries": (_feed, "no link", 2, 1, True),
     "truncated-warc": (_truncated_warc, "truncated", 1, 1, True),

@@ -15,6 +15,8 @@ from attrition.cli import app
 from attrition.cli.options import MetaOpt
 from attrition.docs_io import DocumentReadError, load_meta, samples_dir
 from attrition.ingest import Event, RunSummary, ingest
+from attrition.sources import FetchPolicy
+from attrition.sources.urls import TOTAL_TIMEOUT
 from attrition.store import resolve_url
 
 #: Errors listed after the summary (all are in the store's `ingest_errors` table).
@@ -44,6 +46,10 @@ def ingest_command(
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow URLs on private, loopback and link-local networks."
     ),
+    fetch_timeout: float = typer.Option(
+        TOTAL_TIMEOUT, "--fetch-timeout", min=0.1,
+        help="Seconds one URL may take in all: DNS, connect, redirects and every read.",
+    ),  # fmt: skip
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Progress bar [default: only on a terminal]."
     ),
@@ -94,7 +100,8 @@ def ingest_command(
 
     try:
         with bar:
-            summary = ingest(specs, db_url=db, allow_private=allow_private, on_event=on_event, meta=metadata)
+            policy = FetchPolicy(allow_private=allow_private, total_timeout=fetch_timeout)
+            summary = ingest(specs, db_url=db, policy=policy, on_event=on_event, meta=metadata)
     except KeyboardInterrupt:
         err.print("interrupted: documents stored so far are kept; run the same command again to carry on")
         raise typer.Exit(130) from None
