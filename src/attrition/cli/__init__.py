@@ -22,6 +22,7 @@ from attrition.cli import claims as _claims  # noqa: E402,F401
 from attrition.cli import extract as _extract  # noqa: E402,F401
 from attrition.cli import ingest as _ingest  # noqa: E402,F401
 from attrition.cli import reference as _reference  # noqa: E402,F401
+from attrition.cli import serve as _serve  # noqa: E402,F401
 
 
 def main() -> None:

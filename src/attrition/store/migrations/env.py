@@ -17,6 +17,8 @@ from attrition.store.tables import metadata
 
 with contextlib.suppress(ImportError):  # the reconcile tables share the metadata when present
     importlib.import_module("attrition.store.tables_reconcile")
+with contextlib.suppress(ImportError):  # so do the overlay tables
+    importlib.import_module("attrition.store.tables_overlay")
 
 config = context.config
 target_metadata = metadata

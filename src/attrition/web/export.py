@@ -1,0 +1,126 @@
+"""Responses: JSON with ETags, and whole listings as CSV, JSON or Parquet files.
+
+An ETag is the hash of the body, so a client polling `/api/claims?...` gets `304 Not Modified`
+until the store changes what that URL returns. Exports stream (CSV and JSON row by row,
+Parquet a row group at a time) so that a full listing never sits in memory at once. CSV cells
+that a spreadsheet would run as a formula are prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
+
+from attrition.web.schemas import arrow_schema
+
+EXPORT_FORMATS = ("csv", "json", "parquet")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "|")
+
+
+def etag_json(request: Request, body: bytes) -> Response:
+    """`body` as JSON with a strong ETag; 304 when the client already has it."""
+    tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": tag, "Cache-Control": "no-cache"}
+    if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def model_json(request: Request, model: BaseModel) -> Response:
+    return etag_json(request, model.model_dump_json().encode())
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: lists as JSON arrays, dates in ISO form, formulas defused."""
+    if isinstance(value, list):
+        value = json.dumps(value, ensure_ascii=False)
+    value = _plain(value)
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def _rows(model: type[BaseModel], rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        yield model.model_validate(row).model_dump(mode="python")
+
+
+def export(
+    fmt: str, model: type[BaseModel], rows: Iterable[dict[str, Any]], name: str,
+    on_close: Callable[[], None] | None = None,
+) -> Response:
+    """A download of every row in `fmt`, with the model's columns in the model's order."""
+    columns = list(model.model_fields)
+    disposition = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+
+    def close() -> None:
+        if on_close is not None:
+            on_close()
+
+    if fmt == "csv":
+
+        def csv_stream() -> Iterator[str]:
+            try:
+                buf = io.StringIO()
+                writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
+                writer.writeheader()
+                for i, row in enumerate(_rows(model, rows)):
+                    writer.writerow({k: csv_cell(row[k]) for k in columns})
+                    if i % 500 == 499:
+                        yield buf.getvalue()
+                        buf.seek(0)
+                        buf.truncate()
+                yield buf.getvalue()
+            finally:
+                close()
+
+        return StreamingResponse(csv_stream(), media_type="text/csv; charset=utf-8", headers=disposition)
+    if fmt == "json":
+
+        def json_stream() -> Iterator[str]:
+            try:
+                yield "["
+                for i, row in enumerate(_rows(model, rows)):
+                    yield ("," if i else "") + json.dumps({k: _plain(row[k]) for k in columns}, ensure_ascii=False)
+                yield "]"
+            finally:
+                close()
+
+        return StreamingResponse(json_stream(), media_type="application/json", headers=disposition)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(model)
+    try:
+        with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as tmp:
+            with pq.ParquetWriter(tmp, schema) as writer:
+                batch: list[dict[str, Any]] = []
+                wrote = False
+                for row in _rows(model, rows):
+                    batch.append(row)
+                    if len(batch) >= 5000:
+                        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                        batch, wrote = [], True
+                if batch or not wrote:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            tmp.seek(0)
+            data = tmp.read()
+    finally:
+        close()
+    return Response(data, media_type="application/vnd.apache.parquet", headers=disposition)

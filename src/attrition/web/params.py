@@ -1,0 +1,90 @@
+"""Query parameters shared by the API and the pages, checked against the vocabularies.
+
+A misspelt filter must not silently return nothing: an unknown subject, category, event or
+qualifier is a 422 that names the parameter, the allowed values and the nearest match.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from typing import Annotated
+
+from fastapi import HTTPException, Query
+
+from attrition.models import CATEGORIES, EVENTS
+from attrition.query.claims import SORTS, ClaimFilter, FilterError
+
+SUBJECTS = ("UA", "RU", "other")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
+
+
+def vocab(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    """`value` if it is one of `allowed` (case-insensitively), else a 422 with a suggestion."""
+    if value in (None, ""):
+        return None
+    assert value is not None
+    for item in allowed:
+        if item.lower() == value.lower():
+            return item
+    near = difflib.get_close_matches(value.lower(), [a.lower() for a in allowed], n=1, cutoff=0.6)
+    hint = ""
+    if near:
+        hint = f"; did you mean {next(a for a in allowed if a.lower() == near[0])!r}?"
+    raise HTTPException(422, f"{name}: unknown value {value!r}{hint} (one of {', '.join(allowed)})")
+
+
+def checked(fn: type[ClaimFilter], **kw: object) -> ClaimFilter:
+    try:
+        return fn(**kw)  # type: ignore[arg-type]
+    except FilterError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+Str = Annotated[str | None, Query(max_length=200)]
+_DAY = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
+def day(name: str, value: str | None) -> date | None:
+    """A YYYY-MM-DD parameter; empty (as a blank form field sends it) means not set."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise HTTPException(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def Day(description: str) -> object:  # noqa: N802 - reads as a type in signatures
+    return Query(description=description + " (YYYY-MM-DD)", pattern=_DAY)
+
+
+def claim_filter(
+    claimant: Str = None,
+    subject: Str = None,
+    category: Str = None,
+    event: Str = None,
+    qualifier: Str = None,
+    since: Annotated[str | None, Day("Documents published on or after")] = None,
+    until: Annotated[str | None, Day("Documents published on or before")] = None,
+    period_from: Annotated[str | None, Day("Claim periods overlapping a window from")] = None,
+    period_to: Annotated[str | None, Day("Claim periods overlapping a window to")] = None,
+    outlet: Str = None,
+    doc: Str = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words that must all be in the sentence.")] = None,
+    cluster: Annotated[str | None, Query(pattern=r"^\d{0,12}$", description="Claims of one cluster (its id).")] = None,
+) -> ClaimFilter:
+    """The claims filter from query parameters (a dependency of the API and the pages)."""
+    return checked(
+        ClaimFilter, claimant=claimant or None, subject=vocab("subject", subject, SUBJECTS),
+        category=vocab("category", category, CATEGORIES), event=vocab("event", event, EVENTS),
+        qualifier=vocab("qualifier", qualifier, QUALIFIERS), since=day("since", since), until=day("until", until),
+        period_from=day("period_from", period_from), period_to=day("period_to", period_to), outlet=outlet or None,
+        doc=doc or None, q=(q or "").strip() or None, cluster=int(cluster) if cluster else None,
+    )  # fmt: skip
+
+
+def sort_param(sort: str) -> str:
+    if sort not in SORTS:
+        raise HTTPException(422, f"sort: unknown value {sort!r} (one of {', '.join(SORTS)})")
+    return sort
