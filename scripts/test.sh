@@ -66,6 +66,17 @@ start_pg() {
 
 start_pg
 
+# --- Chromium for the browser tests ---------------------------------------------------------
+# Debian's chromium, driven by Playwright through executable_path (no browser download).
+# Skipped when ATTRITION_SKIP_BROWSER=1 (the browser tests then skip, except under CI=true).
+if [ "${ATTRITION_SKIP_BROWSER:-0}" != 1 ] && [ ! -x "${ATTRITION_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "Chromium not found: installing it from Debian (apt-get)"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
 .venv/bin/ruff check src tests bench eval
 .venv/bin/mypy
 .venv/bin/python -m pytest -q "$@"

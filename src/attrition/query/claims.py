@@ -138,10 +138,15 @@ def claim_record(row: Any) -> dict[str, Any]:
     return record
 
 
+_DOCUMENT_FILTERS = ("since", "until", "outlet")
+
+
 def count_claims(conn: Connection, flt: ClaimFilter) -> int:
-    """How many claims match `flt`."""
-    query = flt.apply(select(func.count()).select_from(claims).join(documents, documents.c.id == claims.c.document_id))
-    return int(conn.execute(query).scalar_one())
+    """How many claims match `flt` (the join to documents only when a filter needs it)."""
+    query = select(func.count()).select_from(claims)
+    if any(getattr(flt, name) for name in _DOCUMENT_FILTERS):
+        query = query.join(documents, documents.c.id == claims.c.document_id)
+    return int(conn.execute(flt.apply(query)).scalar_one())
 
 
 def page_claims(
@@ -154,28 +159,31 @@ def page_claims(
     cursor: str | None = None,
     with_total: bool = True,
 ) -> Page[dict[str, Any]]:
-    """One page of matching claims in `sort` order (ties by id), and the cursor for the next."""
+    """One page of matching claims in `sort` order (ties by id), and the cursor for the next.
+
+    The ordering runs over (key, id) pairs only and the full rows are read for the page's ids
+    afterwards (a deferred join), so sorting a large store moves small tuples, not sentences.
+    """
     if sort not in SORTS:
         raise FilterError(f"sort must be one of {', '.join(SORTS)}")
     key = SORTS[sort]
-    query = flt.apply(_base().add_columns(key.label("_key")))
+    ids_query = flt.apply(
+        select(claims.c.id, key.label("_key")).join(documents, documents.c.id == claims.c.document_id)
+    )
     if cursor:
         value, row_id = decode_cursor(cursor, sort, desc)
         if sort in _DATE_SORTS and isinstance(value, str):
             value = date.fromisoformat(value)
-        query = query.where(after(key, claims.c.id, value, row_id, desc))
+        ids_query = ids_query.where(after(key, claims.c.id, value, row_id, desc))
     order = (key.desc(), claims.c.id.desc()) if desc else (key.asc(), claims.c.id.asc())
-    rows = list(conn.execute(query.order_by(*order).limit(limit + 1)).mappings())
+    keyed = conn.execute(ids_query.order_by(*order).limit(limit + 1)).all()
     next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1]
-        next_cursor = encode_cursor(sort, desc, last["_key"], int(last["id"]))
-    items = []
-    for row in rows:
-        record = claim_record(row)
-        record.pop("_key", None)
-        items.append(record)
+    if len(keyed) > limit:
+        keyed = keyed[:limit]
+        next_cursor = encode_cursor(sort, desc, keyed[-1][1], int(keyed[-1][0]))
+    ids = [int(row[0]) for row in keyed]
+    rows = {int(r["id"]): r for r in conn.execute(_base().where(claims.c.id.in_(ids))).mappings()} if ids else {}
+    items = [claim_record(rows[i]) for i in ids if i in rows]
     total = count_claims(conn, flt) if with_total else None
     return Page(items, next_cursor, total)
 

@@ -9,7 +9,7 @@ between them), which is how "the General Staff's May" is set beside "UK intellig
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
@@ -52,7 +52,16 @@ def per_day(value: float, kind: str, period_start: date | None, period_end: date
 
 
 def _window(points: list[tuple[date, float]], since: date | None, until: date | None) -> dict[str, Any] | None:
-    inside = sorted(p for p in points if (since is None or p[0] >= since) and (until is None or p[0] <= until))
+    """First and last total in the window, per day between them.
+
+    Where reports of one date disagree (a misquote beside the real figure), the value most
+    reports give stands for that date, so one typo does not set the window's rate.
+    """
+    by_day: dict[date, Counter[float]] = defaultdict(Counter)
+    for d, v in points:
+        if (since is None or d >= since) and (until is None or d <= until):
+            by_day[d][v] += 1
+    inside = sorted((d, min(c, key=lambda v: (-c[v], v))) for d, c in by_day.items())
     if len(inside) < 2 or inside[-1][0] == inside[0][0]:
         return None
     (d1, v1), (d2, v2) = inside[0], inside[-1]
