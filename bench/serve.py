@@ -54,7 +54,8 @@ def build(url: str, n_claims: int) -> None:
             for k, (category, event, noun) in enumerate(CATEGORIES[:per_doc]):
                 value = 1000 + (i * 7 + k * 131) % 400000 if category == "personnel" else 10 + (i + k) % 9000
                 number = f"{value:,}"
-                sentence = f"On day {i} the staff said the enemy had lost {number} {noun} near sector {rnd.randint(1, 99)}."
+                sector = rnd.randint(1, 99)
+                sentence = f"On day {i} the staff said the enemy had lost {number} {noun} near sector {sector}."
                 at = pos + sentence.index(number)
                 claims.append(Claim(
                     doc=None, claimant=rnd.choice(("ua.general_staff", "ru.mod", "west.gov")),
@@ -74,7 +75,8 @@ def build(url: str, n_claims: int) -> None:
     t1 = time.perf_counter()
     points = [ReferencePoint(START + timedelta(days=d), "RU", "casualties", "personnel", 200.0 + d * 600)
               for d in range(0, 1200)]  # fmt: skip
-    save_series(engine, ReferenceSeries(name="bench-series", claimant="ua.general_staff", source="bench", points=points))
+    series = ReferenceSeries(name="bench-series", claimant="ua.general_staff", source="bench", points=points)
+    save_series(engine, series)
     result = reconcile(engine)
     engine.dispose()
     print(f"store: {n_claims:,} claims written in {t1 - t0:.1f} s; reconcile {time.perf_counter() - t1:.1f} s "
@@ -103,8 +105,8 @@ def main() -> None:
     build(url, args.claims)
     port = free_port()
     env = {**os.environ, "ATTRITION_LOG_LEVEL": "warning"}
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("attrition")), "serve", "--db", url, "--port", str(port),
-                             "--no-reconcile"], env=env)  # fmt: skip
+    exe = str(Path(sys.executable).with_name("attrition"))
+    proc = subprocess.Popen([exe, "serve", "--db", url, "--port", str(port), "--no-reconcile"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         client = httpx.Client(base_url=base, timeout=60)

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from web_store import build
 
 from attrition.store import open_store
 from attrition.web import create_app
-from web_store import build
 
 TOKEN = "test-token-0123456789abcdef"
 

@@ -10,10 +10,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
+from web_store import Spec, add_article
 
 from attrition.store.tables import claims as claims_t
 from conftest import TOKEN
-from web_store import Spec, add_article
 
 
 def items(client: TestClient, query: str = "") -> list[dict]:

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine
+from web_store import build
 
 from attrition.store import open_store
 from attrition.web import create_app
-from web_store import build
 
 pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("ATTRITION_CHROMIUM", "/usr/bin/chromium")

@@ -81,9 +81,9 @@ def test_serve_starts_binds_loopback_and_answers(tmp_path) -> None:  # type: ign
     from pathlib import Path
 
     import httpx
+    from web_store import build
 
     from attrition.store import open_store
-    from web_store import build
 
     db = tmp_path / "store.db"
     build(open_store(str(db)))

@@ -21,7 +21,9 @@ from attrition.reference.storeio import save_series
 from attrition.store import repository as repo
 
 INVASION = date(2022, 2, 24)
-HOSTILE_SENTENCE = 'Officials said <script>window.__pwned = 1</script> 41 <img src=x onerror="window.__pwned=2"> tanks were lost.'
+HOSTILE_SENTENCE = (
+    'Officials said <script>window.__pwned = 1</script> 41 <img src=x onerror="window.__pwned=2"> tanks were lost.'
+)
 
 
 @dataclass
