@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from attrition.extract.claims import RawClaim
+from attrition.extract.state import RawClaim
 
 _MARKER = re.compile(r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.)", re.IGNORECASE)
 _SCOPE_END = re.compile(r"(?:;|\bas\s+well\s+as\b|\bwhile\b|\bin\s+addition\b)", re.IGNORECASE)

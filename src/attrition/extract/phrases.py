@@ -266,26 +266,3 @@ def article_counts(text: str, pos: int, np: NounPhrase) -> bool:
     if "personnel" in np.category():
         return bool(_PERSON_HEAD.search(head))  # "a top Russian general", not "a military"
     return True
-
-
-def civilians_or_troops(
-    text: str,
-    start: int,
-    end: int,
-    cats: tuple[str, ...],
-    claimant: str,
-    np: NounPhrase,
-    kind: str | None,
-    lex: Lexicon,
-) -> tuple[str, ...]:
-    """Troops or civilians: "people" killed by a strike are civilians, "people" a side lost are troops."""
-    if cats != ("personnel",):
-        return cats
-    sentence = text[start:end]
-    if _MILITARY_WORDS.search(sentence):
-        return cats
-    # local officials and international monitors count civilians; so does a strike on a city
-    civilian_context = claimant in ("intl", "ua.local", "ru.local") or lex.civilian_cue_re.search(sentence)
-    head = text[np.start : np.end].lower() if np.found else ""
-    people_hurt = head in ("people", "persons") and kind in ("kill", "wound", "mixed")
-    return ("civilians",) if civilian_context or people_hurt else cats

@@ -1,7 +1,7 @@
 """Public entry points: a document in, its claims out.
 
-fold -> blank furniture -> sentences -> numbers -> claims (in reading order) -> merge
-repetitions -> link breakdowns -> typed `Claim`s with evidence spans into the original text.
+fold -> blank furniture -> sentences -> numbers -> span layers and deciders (`reader`, in
+reading order) -> merge repetitions -> link breakdowns -> typed `Claim`s with evidence spans into the original text.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from datetime import date
 
 from attrition.extract.attribution import doc_side
 from attrition.extract.breakdowns import link_breakdowns
-from attrition.extract.claims import DocumentReader, RawClaim
 from attrition.extract.numbers import find_numbers
+from attrition.extract.reader import DocumentReader
+from attrition.extract.state import RawClaim
 from attrition.lexicon import load_lexicon
 from attrition.models import Claim, Document, Span
 from attrition.text.dates import find_dateline

@@ -32,6 +32,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "periods.toml": s.PeriodsFile,
     "furniture.toml": s.FurnitureFile,
     "abbreviations.toml": s.AbbreviationsFile,
+    "patterns.toml": s.PatternsFile,
 }
 
 
@@ -133,6 +134,17 @@ class CategoryInfo:
 
 
 @dataclass(frozen=True)
+class SideRole:
+    """One [[side_role]] of patterns.toml, compiled."""
+
+    id: str
+    where: str
+    role: str
+    regex: re.Pattern[str]
+    mention_roles: frozenset[str]
+
+
+@dataclass(frozen=True)
 class PeriodInfo:
     id: str
     kind: str
@@ -194,6 +206,7 @@ class Lexicon:
         actors: s.ActorsFile = files["actors.toml"]
         self.actors: dict[str, ActorForm] = {}
         self.actor_sides = {a.id: a.side for a in actors.actor}
+        self.actor_reports: dict[str, frozenset[str]] = {a.id: frozenset(a.reports) for a in actors.actor}
         for a in actors.actor:
             for form in a.orgs:
                 self.actors.setdefault(key(form), ActorForm("org", a.id))
@@ -252,6 +265,15 @@ class Lexicon:
 
         abbrev: s.AbbreviationsFile = files["abbreviations.toml"]
         self.abbreviations = frozenset(abbrev.abbreviations)
+
+        patterns: s.PatternsFile = files["patterns.toml"]
+        self.patterns: dict[str, re.Pattern[str]] = {
+            pt.id: re.compile(pt.regex, re.IGNORECASE if pt.ignore_case else 0) for pt in patterns.pattern
+        }
+        self.side_roles: tuple[SideRole, ...] = tuple(
+            SideRole(r.id, r.where, r.role, re.compile(r.regex, re.IGNORECASE), frozenset(r.mention_roles))
+            for r in patterns.side_role
+        )
 
 
 @cache

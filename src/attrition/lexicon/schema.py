@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from attrition.models import CATEGORIES
 
@@ -100,11 +101,18 @@ class SidesFile(_Strict):
     civilian_cues: FormsTable
 
 
+ReportKind = Literal["daily", "weekly", "cumulative"]
+
+
 class ActorEntry(_Strict):
     id: str
     side: Literal["RU", "UA", "other"]
     orgs: list[str]
     people: list[str]
+    # what the claimant publishes: "cumulative" tallies since the invasion, "daily" bulletins,
+    # "weekly" summaries. A figure's period may follow the profile only when the text itself
+    # marks it as a tally (a list line, a "(+N)" increment): the profile never dates a figure alone.
+    reports: list[ReportKind] = []
 
 
 class ActorsFile(_Strict):
@@ -202,3 +210,62 @@ class FurnitureFile(_Strict):
 
 class AbbreviationsFile(_Strict):
     abbreviations: list[str]
+
+
+def _compiles(regex: str, ignore_case: bool) -> None:
+    try:
+        re.compile(regex, re.IGNORECASE if ignore_case else 0)
+    except re.error as exc:
+        raise ValueError(f"bad regex: {exc}") from exc
+
+
+class PatternEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z]+\.[a-z_]+$")
+    doc: str = Field(min_length=1)
+    regex: str
+    ignore_case: bool = True
+    apply: Literal["match", "search"] = "search"
+    examples: list[str] = Field(min_length=1)
+    counterexamples: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _valid_regex(self) -> PatternEntry:
+        _compiles(self.regex, self.ignore_case)
+        return self
+
+
+class SideExample(_Strict):
+    text: str = Field(min_length=1)
+    subject: Literal["RU", "UA", "other"]
+
+
+class SideRoleEntry(_Strict):
+    id: str = Field(pattern=r"^side\.[a-z_]+$")
+    where: Literal["after_phrase", "before_side", "after_side"]
+    role: Literal["owner", "loser", "agent", "target"]
+    regex: str
+    doc: str = Field(min_length=1)
+    mention_roles: list[Literal["name", "adjective", "pejorative", "enemy"]] = []
+    examples: list[SideExample] = Field(min_length=1)
+    counterexamples: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _anchored(self) -> SideRoleEntry:
+        _compiles(self.regex, True)
+        anchor_ok = self.regex.endswith("$") if self.where == "before_side" else self.regex.startswith("^")
+        if not anchor_ok:
+            raise ValueError(f"{self.id}: a {self.where} pattern must be anchored at the side word")
+        return self
+
+
+class PatternsFile(_Strict):
+    pattern: list[PatternEntry]
+    side_role: list[SideRoleEntry]
+
+    @model_validator(mode="after")
+    def _unique(self) -> PatternsFile:
+        ids = [p.id for p in self.pattern] + [r.id for r in self.side_role]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate pattern ids: {dupes}")
+        return self

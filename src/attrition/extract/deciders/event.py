@@ -1,0 +1,159 @@
+"""What happened to the counted thing: the trigger that governs the number, then the event.
+
+Rules, in order:
+1. a trigger of `data/events.toml` governs the number (`trigger.<id>`): the nearest one to its
+   left with no blocker ("provided", "launched") between, or one right after its noun ("475
+   soldiers were killed"); a specific personnel trigger after the noun beats a generic verb
+   before it; "killed or wounded" after the noun is one mixed event (`trigger.mixed_tail`);
+2. a blocker governs it: no claim (a launched munition is kept for `trigger.all_downed`);
+3. a bare figure after a counted one shares its trigger (`trigger.sibling`);
+4. a continuation sentence ("Among them ...") continues the last claim's (`trigger.continuation`);
+5. a list line under a lead with a trigger is a loss (`trigger.list_item`);
+6. a noun that names its own event ("casualties") needs no trigger.
+The FORMAT event then follows from the trigger kind and the categories (`event_for`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrition.extract.layers import SentenceLayers
+from attrition.extract.rules import code_rule
+from attrition.extract.state import DocState, RawClaim
+from attrition.extract.triggers import Hit
+from attrition.lexicon.load import TriggerInfo
+
+MUNITIONS = frozenset({"uav", "missiles", "rockets", "bombs"})
+GROUND = frozenset({"territory_km2", "settlements"})
+PEOPLE = frozenset({"personnel", "civilians"})
+
+_PERSONNEL_EVENT = {
+    "loss": "casualties",
+    "kill": "killed",
+    "wound": "wounded",
+    "mixed": "casualties",
+    "pow": "pow",
+    "destroy": "casualties",
+    "intercept": None,
+    "capture": "pow",
+}
+_RIGHT_GAP = re.compile(
+    r"^[\s,]*(?:(?:were|was|have|has|had|been|being|reportedly|reported|later|also|as|who|to|are|is|"
+    r"others?|more|in\s+action|allegedly|probably|likely|highly\s+likely|confirmed|documented|"
+    r"in\s+the\s+fighting|in\s+combat|known|believed|thought|said|likely\s+been|also\s+been|a\s+day|per\s+day|"
+    r"daily|each\s+day|every\s+day)\s+)*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_MIXED_TAIL = re.compile(r"\s+(?:or|and)\s+(?:wounded|injured)\b", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(r"[,;:]")
+_LIST_TAIL = re.compile(r"^[^;:.]{0,400}$")
+_CLAUSE_BREAK = re.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b)", re.IGNORECASE)
+
+MIXED_TAIL = code_rule("trigger.mixed_tail")
+SIBLING = code_rule("trigger.sibling")
+CONTINUATION = code_rule("trigger.continuation")
+LIST_ITEM = code_rule("trigger.list_item")
+ALL_DOWNED = code_rule("trigger.all_downed")
+
+
+@dataclass(slots=True)
+class Trigger:
+    """The event decision's outcome for one number."""
+
+    kind: str | None  # a trigger kind, or None when the noun names its own event
+    rule: str | None
+    blocked: str | None = None
+
+
+def governing(
+    text: str,
+    num_left: int,
+    np_end: int,
+    hits: list[Hit],
+    blockers: list[tuple[int, int, str]],
+    *,
+    personnel: bool,
+) -> tuple[Hit | None, str | None]:
+    """(trigger, blocker id) for a number spanning `num_left`..`np_end`."""
+    right = None
+    for h in hits:
+        if h.start >= np_end and h.info.position in ("right", "both"):
+            if _RIGHT_GAP.match(text[np_end : h.start]):
+                right = h
+            break
+    left = None
+    for h in hits:
+        if h.end <= num_left and h.info.position in ("left", "both"):
+            left = h
+    blocked = None
+    for b in blockers:
+        near = len(_WORD.findall(text, b[1], num_left)) <= 4 and not _PHRASE_BREAK.search(text, b[1], num_left)
+        if b[1] <= num_left and (left is None or left.end <= b[0]) and near:
+            blocked = b[2]
+    if left is not None and _CLAUSE_BREAK.search(text, left.end, num_left):
+        left = None
+    if blocked and right is None:
+        return None, blocked
+    if blocked:
+        left = None
+    if right is None and left is None:
+        for h in hits:
+            if h.start >= np_end and h.info.position in ("right", "both") and _LIST_TAIL.match(text[np_end : h.start]):
+                right = h
+                break
+    if right is not None and right.info.kind == "kill" and _MIXED_TAIL.match(text, right.end):
+        right = Hit(right.start, right.end, TriggerInfo("mixed_tail", "mixed", "agent", "right"))
+    if right is not None and (left is None or (personnel and right.info.kind in ("kill", "wound", "mixed", "pow"))):
+        return right, None
+    return left, None
+
+
+def decide_trigger(
+    doc: DocState,
+    layers: SentenceLayers,
+    num_left: int,
+    np_end: int,
+    categories: tuple[str, ...],
+    intrinsic: str | None,
+    prev: RawClaim | None,
+) -> Trigger | None:
+    """The trigger of a number (None: not a loss figure)."""
+    personnel = bool(set(categories) & PEOPLE) or not categories
+    hit, blocked = governing(doc.text, num_left, np_end, layers.triggers, layers.blockers, personnel=personnel)
+    if hit:
+        return Trigger(hit.info.kind, f"trigger.{hit.info.id}")
+    if blocked:
+        return Trigger(None, None, blocked)
+    i = layers.sentence.index
+    last = doc.ctx.last
+    if prev is not None and prev.trigger_kind:
+        return Trigger(prev.trigger_kind, SIBLING)
+    if layers.continuation and last is not None and i - last.sentence.index <= 2:
+        return Trigger(last.trigger_kind, CONTINUATION)
+    if layers.list_item and (i - doc.list_chain <= 1 or layers.has_trigger):
+        return Trigger("loss", LIST_ITEM)
+    if intrinsic is None:
+        return None
+    return Trigger(None, None)
+
+
+def event_for(kind: str | None, categories: tuple[str, ...], intrinsic: str | None) -> str | None:
+    """The FORMAT event for a trigger kind and the categories it counts."""
+    cats = set(categories)
+    if cats & PEOPLE:
+        if intrinsic:
+            return intrinsic  # the noun says what happened: "8,848 injured", "405 casualties"
+        if kind is None:
+            return intrinsic
+        return _PERSONNEL_EVENT.get(kind) or intrinsic
+    if cats & GROUND:
+        return "captured" if kind in ("capture", "loss", "destroy", "pow") else None
+    if kind in ("kill", "wound", "mixed"):
+        return None
+    if kind is None:
+        return None
+    if cats and cats <= MUNITIONS:
+        return "intercepted"
+    return "lost"

@@ -1,0 +1,145 @@
+"""What a number counts: the noun phrase after it, a label before it, or its sibling's.
+
+Rules, in order:
+1. the noun phrase right after the number ("312 tanks"; `category.<term>`, `system.<name>`);
+2. a running total without a noun counts what the figure before it counted
+   (`category.running_total`: "40 tanks, bringing the total to 3,100");
+3. a label before a bare number ("tanks - 312", "the number of soldiers killed reached 89";
+   `category.label_before`);
+4. a bare number after a counted one counts the same (`category.sibling`: "Bashkortostan
+   (5 945) and Tatarstan (5 605)");
+5. in a list line, the line's label (`category.label_before`).
+Troops or civilians is decided last, from the sentence's words and the claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrition.extract.layers import SentenceLayers
+from attrition.extract.numbers import Number
+from attrition.extract.phrases import NounPhrase, article_counts, category_before, noun_phrase_after
+from attrition.extract.rules import code_rule
+from attrition.extract.state import RawClaim
+from attrition.lexicon import Lexicon
+
+LABEL_WINDOW = 200
+_WORDS = re.compile(r"\w+")
+_COMMA = re.compile(r"[,;]")
+_MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
+_CIVILIAN_COUNTERS = ("intl", "ua.local", "ru.local")
+
+RUNNING_TOTAL = code_rule("category.running_total")
+LABEL_BEFORE = code_rule("category.label_before")
+SIBLING = code_rule("category.sibling")
+PERSONNEL_DEFAULT = code_rule("category.personnel_default")
+
+
+@dataclass(slots=True)
+class What:
+    """The counted thing of one number."""
+
+    np: NounPhrase
+    categories: tuple[str, ...]
+    intrinsic: str | None  # the event the noun itself names ("casualties", "injured")
+    np_end: int
+    rules: list[str]
+    running_total: bool
+    inherited_subject: str | None = None
+
+    @property
+    def labelled(self) -> bool:
+        return LABEL_BEFORE in self.rules
+
+
+def decide_what(text: str, layers: SentenceLayers, idx: int, prev: RawClaim | None, lex: Lexicon) -> What | None:
+    """The counted thing of the `idx`-th number of the sentence; None for an article that is not "one"."""
+    s, nums = layers.sentence, layers.numbers
+    n = nums[idx]
+    # the noun phrase runs past an increment ("2,618 (+4) other vehicles") up to the next number
+    nxt = idx + 2 if idx + 1 < len(nums) and nums[idx + 1].kind == "increment" else idx + 1
+    limit = nums[nxt].left if nxt < len(nums) else s.end
+    np_from = n.end
+    base = nums[idx + 1] if idx + 1 < len(nums) and nums[idx + 1].kind == "of_total" else None
+    if base is not None:  # "37 of 40 drones": 37 counts what 40 counts
+        np_from = base.end
+        limit = nums[idx + 2].left if idx + 2 < len(nums) else s.end
+    np = noun_phrase_after(text, np_from, lex, limit=max(limit, np_from), max_tokens=4 if n.kind == "article" else 7)
+    if n.kind == "article" and not article_counts(text, n.end, np):
+        return None
+    what = What(
+        np=np,
+        categories=np.category(),
+        intrinsic=np.event,
+        np_end=np.end if np.found else n.end,
+        rules=list(n.rules) + (["numbers.of_total"] if base is not None else []) + list(np.rules),
+        running_total=bool(lex.patterns["period.total_to"].search(text[max(s.start, n.left - 90) : n.left])),
+    )
+    if not what.categories and what.running_total and prev is not None:
+        what.categories, what.intrinsic = prev.categories, None
+        what.inherited_subject = prev.subject
+        what.rules.append(RUNNING_TOTAL)
+    if not what.categories:
+        _label_or_sibling(text, layers, idx, n, prev, what, lex)
+    return what
+
+
+def _label_or_sibling(
+    text: str, layers: SentenceLayers, idx: int, n: Number, prev: RawClaim | None, what: What, lex: Lexicon
+) -> None:
+    s, nums = layers.sentence, layers.numbers
+    # labels stand close to their number: a bounded window keeps long lines linear
+    before = category_before(text, max(s.start, n.left - LABEL_WINDOW), n.left, lex, matches=layers.categories)
+    nearby = nums[max(0, idx - 12) : idx]
+    between_nums = [m for m in nearby if before.end <= m.start < n.left and m.kind != "increment"]
+    owned = any(
+        0 <= before.start - m.end < 30
+        and len(_WORDS.findall(text, m.end, before.start)) <= 3
+        and not _COMMA.search(text, m.end, before.start)
+        for m in nearby
+        if m.end <= before.start and m.kind != "increment"
+    )
+    bare = bool(lex.patterns["claim.bare_after"].match(text, n.end, s.end))
+    # a label names what a bare number counts; "repelled 12 attacks" counts attacks
+    labelled_ok = bare or what.running_total or layers.list_item
+    if before.found and not between_nums and (not owned or what.running_total) and labelled_ok:
+        what.categories, what.intrinsic = before.category(), before.event
+        what.rules += before.rules
+        what.np = NounPhrase(before.categories, before.event, start=before.start, end=before.end)
+    elif prev is not None and bare:
+        what.categories = prev.categories
+        what.intrinsic = prev.event if prev.trigger_kind is None else None
+        what.rules.append(SIBLING)
+    elif before.found and layers.list_item:
+        what.categories, what.intrinsic = before.category(), before.event
+        what.rules += before.rules
+
+
+def personnel_default(text: str, layers: SentenceLayers, n: Number, what: What, kind: str | None, lex: Lexicon) -> None:
+    """ "killed 12" with no noun: people were killed."""
+    if (
+        not what.categories
+        and kind in ("kill", "wound", "mixed", "pow")
+        and lex.patterns["claim.bare_after"].match(text, n.end, layers.sentence.end)
+    ):
+        what.categories = ("personnel",)
+        what.rules.append(PERSONNEL_DEFAULT)
+
+
+def civilians_or_troops(
+    text: str, layers: SentenceLayers, what: What, claimant: str, kind: str | None, lex: Lexicon
+) -> tuple[str, ...]:
+    """Troops or civilians: "people" killed by a strike are civilians, "people" a side lost are troops."""
+    cats, np = what.categories, what.np
+    if cats != ("personnel",):
+        return cats
+    s = layers.sentence
+    sentence = text[s.start : s.end]
+    if _MILITARY_WORDS.search(sentence):
+        return cats
+    # local officials and international monitors count civilians; so does a strike on a city
+    civilian_context = claimant in _CIVILIAN_COUNTERS or lex.civilian_cue_re.search(sentence)
+    head = text[np.start : np.end].lower() if np.found else ""
+    people_hurt = head in ("people", "persons") and kind in ("kill", "wound", "mixed")
+    return ("civilians",) if civilian_context or people_hurt else cats

@@ -1,0 +1,325 @@
+"""The reader: sentences in order, finders first, then the deciders field by field.
+
+Reporting runs on: the claimant named in one sentence speaks the next ("the ministry added"),
+a list continues the verb of its first item, a period stated once covers the figures of the
+same statement. So the reader keeps a small context (`state.Context`) that expires after a few
+sentences without renewal. A pre-pass marks every sentence's speakers and period phrases,
+because a headline's speaker may be named only in the sentences after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from attrition.extract.attribution import ActorRef, Attribution, find_attributions
+from attrition.extract.deciders import event, when, where, who, whose
+from attrition.extract.deciders.what import What, civilians_or_troops, decide_what, personnel_default
+from attrition.extract.layers import SentenceLayers, mark
+from attrition.extract.numbers import Number
+from attrition.extract.phrases import NounPhrase
+from attrition.extract.state import DocState, RawClaim
+from attrition.lexicon import Lexicon
+from attrition.normalize.periods import PeriodPhrase, find_periods, resolve
+from attrition.normalize.places import PlaceMention
+from attrition.normalize.sides import side_mentions
+from attrition.text.sentences import Sentence
+
+ANAPHOR = "+anaphor"
+
+
+@dataclass(slots=True)
+class _Launched:
+    """A munition count a blocker ("launched") kept from being a claim, for `trigger.all_downed`."""
+
+    index: int
+    number: Number
+    np: NounPhrase
+    categories: tuple[str, ...]
+    rules: list[str]
+
+
+class DocumentReader:
+    """Reads one document's sentences in order and emits raw claims."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        numbers: list[Number],
+        published: date | None,
+        lex: Lexicon,
+        side_of_doc: str,
+    ) -> None:
+        self.lex = lex
+        self.doc = DocState(text, sentences, published, side_of_doc)
+        by_sentence = _numbers_by_sentence(sentences, numbers)
+        attributions, periods = self._prepass(sentences)
+        self.layers = [mark(text, s, by_sentence[i], attributions[i], periods[i], lex) for i, s in enumerate(sentences)]
+        self.launched: list[_Launched] = []
+
+    @property
+    def claims(self) -> list[RawClaim]:
+        return self.doc.claims
+
+    # -- pre-pass: who speaks where, and on which day ---------------------------------------
+    def _prepass(self, sentences: list[Sentence]) -> tuple[list[list[Attribution]], list[list[PeriodPhrase]]]:
+        doc, lex = self.doc, self.lex
+        last_actor: ActorRef | None = None
+        last_person: ActorRef | None = None
+        all_atts: list[list[Attribution]] = []
+        all_periods: list[list[PeriodPhrase]] = []
+        for s in sentences:
+            atts = find_attributions(doc.text, s.start, s.end, lex, headline=s.headline, doc_side=doc.doc_side)
+            resolved: list[Attribution] = []
+            for a in atts:
+                actor = a.actor
+                if actor is None:
+                    actor = last_person if a.anaphor in ("he", "she") and last_person is not None else last_actor
+                    if actor is None:
+                        continue
+                    a = Attribution(a.start, a.end, actor, a.anaphor, a.rule + ANAPHOR)
+                resolved.append(a)
+                last_actor = actor
+                if actor.kind == "person":
+                    last_person = actor
+            all_atts.append(resolved)
+            phrases = find_periods(doc.text, s.start, s.end, doc.published, lex)
+            all_periods.append(phrases)
+            if resolved:
+                for p in phrases:
+                    if p.kind == "statement_day" and p.first is not None:
+                        pos = p.start
+                        nearest = min(resolved, key=lambda att: abs(att.start - pos))
+                        if nearest.actor is not None:
+                            doc.statement_days.setdefault(nearest.actor.claimant, p.first)
+        return all_atts, all_periods
+
+    # -- main pass ----------------------------------------------------------------------------
+    def read(self) -> list[RawClaim]:
+        for layers in self.layers:
+            self._sentence(layers)
+        return self.doc.claims
+
+    def _sentence(self, layers: SentenceLayers) -> None:
+        doc = self.doc
+        s = layers.sentence
+        i = s.index
+        if layers.attributions:
+            doc.ctx.actor = layers.attributions[-1].actor
+            doc.ctx.renewed = i
+        if layers.all_downed:
+            self._all_downed(layers)
+        for p in layers.periods:
+            if p.kind == "day":  # the day this sentence is about ("overnight", "on Thursday")
+                first, last = resolve(p, doc.published)
+                if first is not None:
+                    doc.scene = (i, (first, last))
+        if not layers.numbers:
+            if layers.has_trigger or (layers.ends_colon and doc.list_chain == i - 1):
+                doc.list_chain = i
+            self._remember_side(layers)
+            return
+        prev: RawClaim | None = None
+        produced = 0
+        used_context = False
+        for idx, n in enumerate(layers.numbers):
+            if n.kind == "of_total":
+                continue
+            if n.kind == "increment":
+                if prev is not None and prev.number.end <= n.start:
+                    self._increment(n, prev, s)
+                    produced += 1
+                continue
+            raw = self._figure(layers, idx, n, prev)
+            if raw is None:
+                continue
+            used_context = used_context or "attribution.carried" in raw.rules
+            doc.claims.append(raw)
+            prev = raw
+            produced += 1
+            doc.ctx.last = raw
+            if raw.role != "increment" and raw.rate is None:
+                # the context period is the last figure's, unknown included: no stale carry-over
+                doc.ctx.period = raw.period if raw.period != (None, None) else None
+            doc.ctx.location = raw.location
+            doc.ctx.paragraph = s.paragraph
+        self._remember_side(layers)
+        if produced:
+            if layers.attributions or used_context:
+                doc.ctx.renewed = i
+            doc.list_chain = i
+
+    def _remember_side(self, layers: SentenceLayers) -> None:
+        named = layers.named_sides
+        if named:
+            self.doc.last_side = named[-1]
+
+    def _figure(self, layers: SentenceLayers, idx: int, n: Number, prev: RawClaim | None) -> RawClaim | None:
+        """One number through the deciders: what, event, who, whose, when, where."""
+        doc, lex, text = self.doc, self.lex, self.doc.text
+        s = layers.sentence
+        what = decide_what(text, layers, idx, prev, lex)
+        if what is None:
+            return None
+        trig = event.decide_trigger(doc, layers, n.left, what.np_end, what.categories, what.intrinsic, prev)
+        if trig is None:
+            return None
+        if trig.blocked:
+            if trig.blocked == "launch" and what.categories and set(what.categories) <= event.MUNITIONS:
+                self.launched.append(_Launched(s.index, n, what.np, what.categories, what.rules))
+            return None
+        kind = trig.kind
+        if trig.rule:
+            what.rules.append(trig.rule)
+        personnel_default(text, layers, n, what, kind, lex)
+        if not what.categories:
+            return None
+        following = self.layers[s.index + 1 : s.index + 1 + who.LOOKAHEAD_SENTENCES]
+        actor, arule = who.decide_who(doc, layers, following, n.left, lex)
+        claimant = actor.claimant if actor else "media"
+        what.rules.append(arule)
+        cats = civilians_or_troops(text, layers, what, claimant, kind, lex)
+        ev = event.event_for(kind, cats, what.intrinsic)
+        if ev is None:
+            return None
+        subject, srule, place = self._whose(layers, n, what, cats, claimant, prev)
+        what.rules.append(srule)
+        w = when.decide_when(
+            doc, layers, n, what.np_end, claimant, subject, ev, lex, list_item=layers.list_item, trigger_kind=kind
+        )
+        if w.rate is None and prev is not None and prev.rate and w.rule in (when.NONE, when.CARRIED):
+            w = when.When(prev.period, prev.rate, when.SIBLING_RATE, "rate")
+        what.rules.append(w.rule)
+        raw = RawClaim(
+            number=n,
+            sentence=s,
+            claimant=claimant,
+            claimant_text=actor.text if actor else None,
+            subject=subject,
+            event=ev,
+            categories=cats,
+            model=what.np.model,
+            period=w.period,
+            rate=w.rate,
+            location=where.decide_where(doc, layers, place),
+            rules=what.rules,
+            np_end=what.np_end,
+            trigger_kind=kind,
+            group_marked=layers.group_marked,
+            period_kind=w.kind,
+        )
+        if lex.patterns["period.by_increment"].search(text[max(s.start, n.left - 20) : n.left]):
+            raw.role = "increment"
+        return raw
+
+    def _whose(
+        self, layers: SentenceLayers, n: Number, what: What, cats: tuple[str, ...], claimant: str, prev: RawClaim | None
+    ) -> tuple[str, str, PlaceMention | None]:
+        doc, lex, text = self.doc, self.lex, self.doc.text
+        claimant_side = lex.actor_sides.get(claimant) if claimant != "media" else None
+        if claimant_side == "other":
+            claimant_side = None
+        # "the enemy" is the speaker's enemy; an unattributed bulletin that says "the enemy" is,
+        # unless the document shows otherwise, the Ukrainian General Staff's daily formula
+        speaker = claimant_side or (doc.doc_side if doc.doc_side in ("RU", "UA") else "UA")
+        place = where.nearest(layers, n.left)
+        subject: str | None = None
+        srule: str | None = None
+        if what.inherited_subject is not None:
+            subject, srule = what.inherited_subject, whose.RUNNING_TOTAL
+        elif what.labelled:
+            subject = whose.label_side(text, what.np.start, layers.sides, claimant_side)
+            srule = whose.LABEL if subject else None
+            if subject is None:
+                subject, srule = whose.from_grammar(text, layers, n.left, n.end, n.end, speaker, lex)
+        else:
+            np_start = what.np.start if what.np.found else n.end
+            subject, srule = whose.from_grammar(text, layers, n.left, np_start, what.np_end, speaker, lex)
+        if subject is None:
+            subject, srule = whose.from_claimant(text, layers.sentence.start, n.left, claimant_side)
+        if subject is None or srule is None:
+            subject, srule = whose.fallback(
+                doc, layers, n.left, claimant, claimant_side, "civilians" in cats, place, prev
+            )
+        return subject, srule, place
+
+    def _all_downed(self, layers: SentenceLayers) -> None:
+        """ "Russia launched 30 drones. All of them were shot down." The launched count was intercepted."""
+        doc, lex = self.doc, self.lex
+        i = layers.sentence.index
+        following = self.layers[i + 1 : i + 1 + who.LOOKAHEAD_SENTENCES]
+        for item in self.launched:
+            if i - item.index != 1:
+                continue
+            actor, arule = who.decide_who(doc, layers, following, layers.sentence.start, lex)
+            claimant = actor.claimant if actor else "media"
+            origin = self.layers[item.index]
+            sentence = origin.sentence
+            n = item.number
+            # the side named before the count launched it ("Russia launched 30 drones"); else the
+            # interceptor's enemy
+            launchers = [
+                m.side for m in side_mentions(doc.text, sentence.start, n.left, lex) if m.side in whose.OPPOSITE
+            ]
+            speaker_side = lex.actor_sides.get(claimant)
+            subject = launchers[0] if launchers else whose.OPPOSITE.get(speaker_side or "", "UA")
+            place = where.nearest(origin, n.left)
+            np_end = item.np.end if item.np.found else n.end
+            w = when.decide_when(doc, origin, n, np_end, claimant, subject, "intercepted", lex)
+            doc.claims.append(
+                RawClaim(
+                    number=n,
+                    sentence=sentence,
+                    claimant=claimant,
+                    claimant_text=actor.text if actor else None,
+                    subject=subject,
+                    event="intercepted",
+                    categories=item.categories,
+                    model=item.np.model,
+                    period=w.period,
+                    rate=w.rate,
+                    location=place.name if place else None,
+                    rules=[*item.rules, event.ALL_DOWNED, arule, w.rule],
+                    np_end=np_end,
+                    trigger_kind="intercept",
+                    period_kind=w.kind,
+                )
+            )
+        self.launched = []
+
+    def _increment(self, n: Number, base: RawClaim, s: Sentence) -> None:
+        """ "470,870 (+1,030)": the bracketed figure is the day's increment of the total before it."""
+        if n.value == 0:
+            return
+        stmt = self.doc.stmt(base.claimant)
+        self.doc.claims.append(
+            replace(
+                base,
+                number=n,
+                sentence=s,
+                period=(stmt, stmt),
+                rate=None,
+                np_end=n.end,
+                rules=[*n.rules, when.INCREMENT],
+                role="increment",
+                parent=base,
+                group_marked=False,
+                period_kind="event_day",
+            )
+        )
+
+
+def _numbers_by_sentence(sentences: list[Sentence], numbers: list[Number]) -> list[list[Number]]:
+    """The numbers of each sentence, in one linear walk."""
+    out: list[list[Number]] = [[] for _ in sentences]
+    j = 0
+    for i, s in enumerate(sentences):
+        while j < len(numbers) and numbers[j].start < s.start:
+            j += 1
+        k = j
+        while k < len(numbers) and numbers[k].start < s.end:
+            out[i].append(numbers[k])
+            k += 1
+        j = k
+    return out

@@ -1,0 +1,79 @@
+"""What the reader knows while it reads: the claims so far and the context a statement carries.
+
+Kept apart from the reader and the deciders so that each decider depends on this state and the
+span layers only, never on another decider: the old claims <-> timing import cycle came from
+the period rules reaching back into the reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from attrition.extract.attribution import ActorRef
+from attrition.extract.numbers import Number
+from attrition.text.sentences import Sentence
+
+Period = tuple[date | None, date | None]
+
+# how many sentences a speaker, a period or a side stays in force without being named again
+CARRY_SENTENCES = 4
+
+
+@dataclass(slots=True)
+class RawClaim:
+    """A claim as the deciders built it, before repeats merge and breakdowns link."""
+
+    number: Number
+    sentence: Sentence
+    claimant: str
+    claimant_text: str | None
+    subject: str
+    event: str
+    categories: tuple[str, ...]
+    model: str | None
+    period: Period
+    rate: str | None
+    location: str | None
+    rules: list[str] = field(default_factory=list)
+    np_end: int = 0
+    role: str = "plain"  # plain | increment | total | part
+    parent: RawClaim | None = None
+    trigger_kind: str | None = None
+    group_marked: bool = False
+    period_kind: str = "unknown"
+
+    def qualifier_exact(self) -> bool:
+        return self.number.qualifier == "exact"
+
+
+@dataclass(slots=True)
+class Context:
+    """What a statement carries from one sentence to the next: its speaker, period and place."""
+
+    actor: ActorRef | None = None
+    renewed: int = -10
+    paragraph: int = -1
+    period: Period | None = None
+    location: str | None = None
+    last: RawClaim | None = None
+
+
+@dataclass(slots=True)
+class DocState:
+    """Document-wide facts and the running context, shared by the deciders of one document."""
+
+    text: str
+    sentences: list[Sentence]
+    published: date | None
+    doc_side: str
+    statement_days: dict[str, date] = field(default_factory=dict)
+    ctx: Context = field(default_factory=Context)
+    claims: list[RawClaim] = field(default_factory=list)
+    scene: tuple[int, Period] | None = None
+    last_side: str | None = None
+    list_chain: int = -10
+
+    def stmt(self, claimant: str) -> date | None:
+        """The day `claimant` spoke: "said on Friday" in the document, else the publication date."""
+        return self.statement_days.get(claimant) or self.published
