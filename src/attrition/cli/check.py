@@ -7,7 +7,6 @@ many quoted General Staff figures agree with the imported reference series.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 
@@ -19,6 +18,7 @@ from attrition.checks import REGISTRY, Finding, load_context, run_checks
 from attrition.checks.base import SEVERITIES, Severity
 from attrition.checks.misquote import agreement
 from attrition.cli import app
+from attrition.output.safe import json_text, printable, text
 from attrition.store import open_store
 
 FORMATS = ("table", "json", "markdown")
@@ -42,8 +42,8 @@ def _markdown(findings: list[Finding], agree: dict[str, int]) -> str:
             continue
         lines += [f"## {name} ({len(chosen)})", "", "| severity | finding | evidence |", "|---|---|---|"]
         for f in chosen:
-            text = f.explanation.replace("|", "\\|")
-            lines.append(f"| {f.severity} | {text} | {_evidence(f).replace('|', '/')} |")
+            cell = printable(f.explanation).replace("|", "\\|")
+            lines.append(f"| {f.severity} | {cell} | {printable(_evidence(f)).replace('|', '/')} |")
         lines.append("")
     lines.append(_agreement_line(agree))
     return "\n".join(lines)
@@ -106,7 +106,7 @@ def check_command(
             name: {s: counts.get((name, s), 0) for s in SEVERITIES} for name in (names or REGISTRY)
         }
         out = {"findings": [f.to_dict() for f in findings], "summary": summary, "reference_agreement": agree}
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        typer.echo(json_text(out, indent=2))
     elif fmt == "markdown":
         typer.echo(_markdown(findings, agree))
     else:
@@ -121,6 +121,6 @@ def _print_table(findings: list[Finding], agree: dict[str, int]) -> None:
     for col in ("severity", "check", "finding", "evidence"):
         table.add_column(col, overflow="fold", max_width=100 if col == "finding" else 40)
     for f in findings:
-        table.add_row(f.severity, f.check, f.explanation, _evidence(f))
+        table.add_row(text(f.severity), text(f.check), text(f.explanation), text(_evidence(f)))
     console.print(table)
     console.print(_agreement_line(agree))

@@ -1,6 +1,8 @@
 """`attrition claims` and `attrition docs`: reading the claims store back.
 
 Formats: a Rich table for people, JSON lines and CSV for pipes, Parquet for dataframes.
+Stored text is data in every format: table cells are never markup and show controls escaped,
+JSON lines escape terminal controls, CSV cells never start a formula (`attrition.output.safe`).
 JSON lines carry the exchange-format fields first, so `attrition claims --format jsonl` can be
 fed to anything that reads FORMAT.md records.
 """
@@ -8,7 +10,6 @@ fed to anything that reads FORMAT.md records.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from attrition.cli import app
+from attrition.output.safe import csv_cell, json_line, text
 from attrition.store import open_store
 from attrition.store import repository as repo
 
@@ -67,18 +69,18 @@ def _emit(
     try:
         if fmt == "jsonl":
             for row in rows:
-                stream.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+                stream.write(json_line({k: _plain(v) for k, v in row.items()}) + "\n")
         elif fmt == "csv":
             writer = csv.DictWriter(stream, fieldnames=list(rows[0]) if rows else list(columns))
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: _plain(v) for k, v in row.items()})
+                writer.writerow({k: csv_cell(v) for k, v in row.items()})
         else:
             table = Table(title=f"{len(rows)} {title}", title_justify="left", show_lines=False)
             for col in columns:
                 table.add_column(col, overflow="fold", max_width=80 if col in ("sentence", "title") else None)
             for row in rows:
-                table.add_row(*("" if row.get(c) is None else str(_plain(row.get(c))) for c in columns))
+                table.add_row(*(text(_plain(row.get(c))) for c in columns))
             Console(file=stream, width=200 if output else None).print(table)
     finally:
         if output:

@@ -15,6 +15,7 @@ from attrition.cli.options import FormatOpt, MetaOpt, PublishedOpt
 from attrition.docs_io import DocumentReadError, iter_text_files, load_meta, read_text_document, sample_paths
 from attrition.extract.pipeline import extract_document
 from attrition.output import FORMATS, claims_table, csv_text, jsonl_line
+from attrition.output.safe import escape_markup, printable
 
 
 @app.command()
@@ -42,7 +43,7 @@ def extract(
     try:
         metadata = load_meta(meta) if meta else {}
     except DocumentReadError as exc:
-        typer.echo(f"error: --meta {exc}; fix or remove that line and run again", err=True)
+        typer.echo(f"error: --meta {printable(exc)}; fix or remove that line and run again", err=True)
         raise typer.Exit(2) from None
     if samples:
         sample_files, sample_meta = sample_paths()
@@ -54,13 +55,13 @@ def extract(
     all_claims = []
     header_done = False
     for path in iter_text_files(
-        inputs, on_missing=lambda p: err.print(f"[red]error[/red]: {p}: no such file or folder")
+        inputs, on_missing=lambda p: err.print(f"[red]error[/red]: {escape_markup(p)}: no such file or folder")
     ):
         try:
             doc = read_text_document(path, metadata.get(path.stem), default_date)
         except DocumentReadError as exc:
             failed += 1
-            err.print(f"[red]error[/red]: {exc}")
+            err.print(f"[red]error[/red]: {escape_markup(exc)}")
             continue
         claims = extract_document(doc)
         if fmt == "jsonl":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape as _rich_escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -15,6 +16,7 @@ from attrition.cli import app
 from attrition.cli.options import MetaOpt
 from attrition.docs_io import DocumentReadError, load_meta, samples_dir
 from attrition.ingest import Event, RunSummary, ingest
+from attrition.output.safe import escape_markup, printable
 from attrition.sources import FetchPolicy
 from attrition.sources.urls import TOTAL_TIMEOUT
 from attrition.store import resolve_url
@@ -24,7 +26,8 @@ SHOWN_ERRORS = 20
 
 
 def _summary_table(summary: RunSummary, db: str) -> Table:
-    table = Table(title=f"ingest run {summary.run_id} ({summary.status}) into {db}", title_justify="left")
+    title = f"ingest run {summary.run_id} ({summary.status}) into {escape_markup(db)}"
+    table = Table(title=title, title_justify="left")
     for name in ("new", "duplicate", "near-duplicate", "failed", "claims"):
         table.add_column(name, justify="right")
     c = summary.counts()
@@ -68,7 +71,7 @@ def ingest_command(
     try:
         metadata = load_meta(meta) if meta else None
     except DocumentReadError as exc:
-        typer.echo(f"error: --meta {exc}; fix or remove that line and run again", err=True)
+        typer.echo(f"error: --meta {printable(exc)}; fix or remove that line and run again", err=True)
         raise typer.Exit(2) from None
     out = Console()
     err = Console(stderr=True)
@@ -94,9 +97,11 @@ def ingest_command(
             f"new {counts['new']}  dup {counts['duplicate']}  near {counts['near_duplicate']}  "
             f"failed {counts['failed']}  claims {counts['claims']}"
         )
-        bar.update(task, advance=1, description=event.source[-60:], stats=stats)
+        # the description is rendered as Rich markup: cut the printable form, then escape it
+        bar.update(task, advance=1, description=_rich_escape(printable(event.source)[-60:]), stats=stats)
         if event.outcome == "failed" and not show:
-            err.print(f"[red]error[/] {event.source}: {event.error}", highlight=False, soft_wrap=True)
+            err.print(f"[red]error[/] {escape_markup(event.source)}: {escape_markup(event.error)}",
+                      highlight=False, soft_wrap=True)  # fmt: skip
 
     try:
         with bar:
@@ -107,7 +112,8 @@ def ingest_command(
         raise typer.Exit(130) from None
     if show:
         for error in summary.errors[:SHOWN_ERRORS]:
-            err.print(f"[red]error[/] {error.source}: {error.error}", highlight=False, soft_wrap=True)
+            err.print(f"[red]error[/] {escape_markup(error.source)}: {escape_markup(error.error)}",
+                      highlight=False, soft_wrap=True)  # fmt: skip
         if len(summary.errors) > SHOWN_ERRORS:
             err.print(f"... and {len(summary.errors) - SHOWN_ERRORS} more (table ingest_errors)")
     out.print(_summary_table(summary, resolve_url(db)))

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from attrition.cli import app
+from attrition.output.safe import printable, text
 from attrition.reference import load_reference
 from attrition.reference.storeio import list_series, save_series
 from attrition.store import open_store
@@ -42,12 +43,14 @@ def import_command(
         try:
             loaded.append(load_reference(path, name))
         except (OSError, ValueError) as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {printable(exc)}", err=True)
             raise typer.Exit(2) from exc
     engine = open_store(db)
     for series in loaded:
         save_series(engine, series)
-        typer.echo(f"imported {series.name}: {len(series.points)} points ({series.kind}, {series.claimant})")
+        typer.echo(printable(
+            f"imported {series.name}: {len(series.points)} points ({series.kind}, {series.claimant})"
+        ))  # fmt: skip
 
 
 @reference_app.command("list")
@@ -59,5 +62,5 @@ def list_command(db: str | None = DB_OPTION) -> None:
     for s in list_series(open_store(db)):
         first = s.first.isoformat() if s.first else ""
         last = s.last.isoformat() if s.last else ""
-        table.add_row(s.name, s.claimant, s.kind, str(s.points), first, last, s.source)
+        table.add_row(*(text(v) for v in (s.name, s.claimant, s.kind, s.points, first, last, s.source)))
     Console(width=160).print(table)

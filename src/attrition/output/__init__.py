@@ -1,16 +1,20 @@
-"""Renderers for claims: the exchange format (jsonl), CSV and a Rich table for people."""
+"""Renderers for claims: the exchange format (jsonl), CSV and a Rich table for people.
+
+All three treat claim fields as data (`attrition.output.safe`): table cells are never Rich
+markup, JSON lines escape terminal controls, CSV cells never start a spreadsheet formula.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from rich.table import Table
 
 from attrition.models import FORMAT_FIELDS, Claim
+from attrition.output.safe import csv_cell, json_line, text
 
 FORMATS = ("table", "jsonl", "csv")
 
@@ -20,7 +24,7 @@ def jsonl_line(claim: Claim, *, evidence: bool = False) -> str:
     record: dict[str, Any] = claim.to_record()
     if evidence:
         record.update(claim.evidence())
-    return json.dumps(record, ensure_ascii=False)
+    return json_line(record)
 
 
 def csv_text(claims: Iterable[Claim], *, header: bool = True) -> str:
@@ -30,7 +34,7 @@ def csv_text(claims: Iterable[Claim], *, header: bool = True) -> str:
     if header:
         writer.writeheader()
     for c in claims:
-        writer.writerow(c.to_record())
+        writer.writerow({k: csv_cell(v) for k, v in c.to_record().items()})
     return buf.getvalue()
 
 
@@ -51,5 +55,6 @@ def claims_table(claims: Iterable[Claim], title: str | None = None) -> Table:
             period = f"{c.period_start or '?'}..{c.period_end or '?'}"
         what = c.category + (f" ({c.model})" if c.model else "")
         sentence = c.sentence if len(c.sentence) <= 140 else c.sentence[:137] + "..."
-        table.add_row(c.doc or "", c.claimant, c.subject, c.event, what, _number(c), period, c.location or "", sentence)
+        cells = (c.doc, c.claimant, c.subject, c.event, what, _number(c), period, c.location, sentence)
+        table.add_row(*(text(v) for v in cells))
     return table

@@ -7,11 +7,17 @@ a byte-order mark, then the HTTP `Content-Type` charset, then a `<meta>` tag or 
 in the first 4 KB, then UTF-8, then charset-normalizer's best guess. A declaration the bytes do
 not fit is passed over for the next rule, and text that no rule decodes cleanly is refused with
 an error naming what was tried; it is never stored as replacement marks.
+
+Decoded text also loses its terminal control sequences and other control characters (tab,
+line breaks and form feed stay): they carry nothing an article says, a window-title or
+clipboard sequence must not reach a terminal that later shows the text, and their digits
+("ESC ]0;") must not be read as figures.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from attrition.sources.base import SourceError
 
@@ -78,9 +84,32 @@ def _check(text: str, encoding: str, how: str) -> str:
     return text
 
 
+#: ECMA-48 sequences: CSI (7- and 8-bit) with its parameters, OSC/DCS/APC/PM/SOS strings up to
+#: their terminator (bounded, so an unterminated one costs linear time), and two-byte ESC forms.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]?"
+    r"|(?:\x1b[\]P_^X]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]{0,4096}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]{0,8}[0-~]?"
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without terminal escape sequences and control characters (tab, newlines, form
+    feed, vertical tab and NEL stay: they are layout)."""
+    if _CONTROLS.search(text) is None:
+        return text
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None, markup: bool = False) -> str:
     """`data` as text: BOM, then `declared` (an HTTP charset), then (if `markup`) a meta tag or
-    XML declaration, then UTF-8, then a detector. `SourceError` when nothing fits."""
+    XML declaration, then UTF-8, then a detector. `SourceError` when nothing fits. Control
+    sequences are removed from the result (`strip_controls`)."""
+    return strip_controls(_decode(data, declared=declared, markup=markup))
+
+
+def _decode(data: bytes, *, declared: str | None, markup: bool) -> str:
     from w3lib.encoding import html_body_declared_encoding, read_bom
 
     bom, mark = read_bom(data)

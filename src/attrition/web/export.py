@@ -3,7 +3,8 @@
 An ETag is the hash of the body, so a client polling `/api/claims?...` gets `304 Not Modified`
 until the store changes what that URL returns. Exports stream (CSV and JSON row by row,
 Parquet a row group at a time) so that a full listing never sits in memory at once. CSV cells
-that a spreadsheet would run as a formula are prefixed with an apostrophe.
+that a spreadsheet would run as a formula are prefixed with an apostrophe (the CLI's rule,
+`attrition.output.safe.csv_cell`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from fastapi import Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
+from attrition.output.safe import csv_cell
 from attrition.web.schemas import arrow_schema
 
 EXPORT_FORMATS = ("csv", "json", "parquet")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r", "|")
 
 
 def etag_json(request: Request, body: bytes) -> Response:
@@ -43,16 +44,6 @@ def model_json(request: Request, model: BaseModel) -> Response:
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
-    return value
-
-
-def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell: lists as JSON arrays, dates in ISO form, formulas defused."""
-    if isinstance(value, list):
-        value = json.dumps(value, ensure_ascii=False)
-    value = _plain(value)
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
     return value
 
 
