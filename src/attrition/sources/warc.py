@@ -1,7 +1,9 @@
 """WARC / WARC.gz archives (warcio), e.g. Common Crawl News: every HTML response in them.
 
-Archives are large and often cut short (interrupted downloads); records are streamed one at
-a time, and a truncated archive yields what it held before the cut plus one error naming it.
+Archives are large and often cut short (interrupted downloads). warcio reads leniently and
+takes many cuts for a clean end, so `warcscan.scan_warc` first checks the framing of every
+record; then records are streamed one at a time, and a truncated archive yields its whole
+records before the cut plus one error naming the file, the cut and the last good record.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 from attrition.sources.base import MAX_BYTES, DocumentError, Items, SourceError
 from attrition.sources.html import decode_html, from_html
+from attrition.sources.warcscan import scan_warc
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -35,8 +38,15 @@ def read_warc(path: Path, *, max_bytes: int = MAX_BYTES) -> Items:
     source = str(path)
     seen = 0
     try:
+        scan = scan_warc(path)
+    except OSError as exc:
+        yield DocumentError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            for index, record in enumerate(ArchiveIterator(stream)):
+                if index >= scan.records:  # from here on the scan found the archive cut or broken
+                    break
                 ctype = ""
                 http = record.http_headers
                 if record.rec_type == "response" and http is not None:
@@ -67,7 +77,11 @@ def read_warc(path: Path, *, max_bytes: int = MAX_BYTES) -> Items:
         yield DocumentError(source, f"cannot read: {exc.strerror or exc}")
         return
     except Exception as exc:  # warcio raises ArchiveLoadFailed, EOFError, zlib errors on cut files
-        yield DocumentError(source, f"truncated or corrupt WARC after {seen} HTML records: {exc}")
+        problem = scan.message() if scan.problem else f"truncated or corrupt WARC: {exc}"
+        yield DocumentError(source, f"{problem} ({seen} HTML records read)")
+        return
+    if scan.problem:
+        yield DocumentError(source, f"{scan.message()} ({seen} HTML records read)")
         return
     if seen == 0:
         yield DocumentError(source, "no HTML responses in the WARC")
