@@ -8,12 +8,12 @@ categories here, once, so checks never see the dataset's own vocabulary.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from attrition.reference.series import INVASION, ReferencePoint, ReferenceSeries, SeriesKind
+from attrition.reference.validate import ReferenceError, json_number, json_rows, parse_date, where
 
 GS = "ua.general_staff"
 
@@ -57,20 +57,23 @@ ORYX_CATEGORIES: dict[str, str] = {
 ORYX_AS_OF = date(2023, 2, 5)
 
 
-def _points_from_row(row: dict[str, Any]) -> list[ReferencePoint]:
-    day = date.fromisoformat(str(row["date"]))
+def _points_from_row(row: dict[str, Any], *, signed: bool) -> list[ReferencePoint]:
+    """The points of one daily row; ValueError for a bad date or a value that is not a count."""
+    if "date" not in row:
+        raise ValueError("the row has no date")
+    day = parse_date(row["date"])
     points: list[ReferencePoint] = []
     for key, (category, event) in EQUIPMENT_KEYS.items():
-        value = row.get(key)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            points.append(ReferencePoint(day, "RU", event, category, float(value)))
+        value = json_number(row.get(key), key, signed=signed)
+        if value is not None:
+            points.append(ReferencePoint(day, "RU", event, category, value))
     if day < VEHICLES_MERGED and "vehicles and fuel tanks" not in row:
-        auto = row.get("military auto")
-        if isinstance(auto, int | float):
-            points.append(ReferencePoint(day, "RU", "lost", "vehicles", float(auto)))
-    pow_ = row.get("POW")
-    if isinstance(pow_, int | float) and not isinstance(pow_, bool):
-        points.append(ReferencePoint(day, "RU", "pow", "personnel", float(pow_)))
+        auto = json_number(row.get("military auto"), "military auto", signed=signed)
+        if auto is not None:
+            points.append(ReferencePoint(day, "RU", "lost", "vehicles", auto))
+    pow_ = json_number(row.get("POW"), "POW", signed=signed)
+    if pow_ is not None:
+        points.append(ReferencePoint(day, "RU", "pow", "personnel", pow_))
     return points
 
 
@@ -91,24 +94,42 @@ def detect_kind(path: Path, rows: list[dict[str, Any]]) -> str:
 
 
 def load_petroivaniuk(path: Path, name: str | None = None) -> ReferenceSeries:
-    """One PetroIvaniuk JSON file as a series; raises ValueError on anything else."""
-    rows = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise ValueError(f"{path}: expected a JSON array of objects")
+    """One PetroIvaniuk JSON file as a series; raises ValueError (`ReferenceError`) naming the
+    file and line of anything that is not a valid row."""
+    numbered = list(json_rows(path))
+    for line, row in numbered:
+        if not isinstance(row, dict):
+            raise ReferenceError(f"{where(path, line)}: expected a JSON object, not {type(row).__name__}")
+    if not numbered:
+        raise ReferenceError(f"{path}: no rows")
+    rows = [row for _, row in numbered]
     kind = detect_kind(path, rows)
     series_name = name or path.stem
     if kind == "oryx":
         totals: dict[str, float] = {}
-        for row in rows:
+        for line, row in numbered:
             category = ORYX_CATEGORIES.get(str(row.get("equipment_ua")))
             if category is not None:
-                totals[category] = totals.get(category, 0.0) + float(row.get("losses_total") or 0)
+                try:
+                    value = json_number(row.get("losses_total"), "losses_total", signed=False) or 0.0
+                except ValueError as exc:
+                    raise ReferenceError(f"{where(path, line)}: {exc}") from None
+                totals[category] = totals.get(category, 0.0) + value
         points = [ReferencePoint(ORYX_AS_OF, "RU", "lost", c, v) for c, v in sorted(totals.items())]
         return ReferenceSeries(series_name, "analyst", str(path), "snapshot", INVASION, points)
     points = []
-    for row in rows:
-        if "date" not in row:
-            raise ValueError(f"{path}: a row has no date")
-        points.extend(_points_from_row(row))
+    seen: dict[date, int] = {}
+    for line, row in numbered:
+        try:
+            row_points = _points_from_row(row, signed=kind == "correction")
+        except ValueError as exc:
+            raise ReferenceError(f"{where(path, line)}: {exc}") from None
+        if row_points and kind != "correction":
+            day = row_points[0].date
+            if day in seen:
+                first = seen[day]
+                raise ReferenceError(f"{where(path, line)}: a second row for {day.isoformat()} (first on line {first})")
+            seen[day] = line
+        points.extend(row_points)
     series_kind: SeriesKind = "correction" if kind == "correction" else "cumulative"
     return ReferenceSeries(series_name, GS, str(path), series_kind, INVASION, points)
