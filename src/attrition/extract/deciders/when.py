@@ -137,6 +137,8 @@ def decide_when(
         start, end = resolve(best, stmt)
         if best.kind == "as_of" and start is None and tally:
             start = WAR_START
+        if stmt is not None and end is not None and start is not None and start <= stmt < end:
+            end = stmt  # "in 2025" said on 25 September: a statement covers no day after it
         return When((start, end), rate, best.rule, rate_kind or _PHRASE_KINDS.get(best.kind, "unknown"))
     if rate_month:
         return When((None, None), None, RATE_MONTH, "rate")
