@@ -138,9 +138,7 @@ def find_attributions(
             rule = "attribution.actor_verb"
         elif _POSSESSIVE.match(after):
             rule = "attribution.possessive"
-        elif cue_near and (
-            _BEFORE_ACTOR.search(before) or _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after)
-        ):
+        elif cue_near and (_BEFORE_ACTOR.search(before) or _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after)):
             rule = "attribution.verb_actor"
         elif headline and (_HEAD_PREFIX.match(text[start:end]) and a < start + 60 and text[b : b + 2].startswith(":")):
             rule = "attribution.headline_prefix"

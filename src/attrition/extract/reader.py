@@ -92,7 +92,9 @@ class DocumentReader:
                         pos = p.start
                         nearest = min(resolved, key=lambda att: abs(att.start - pos))
                         if nearest.actor is not None:
-                            doc.statement_days.setdefault(nearest.actor.claimant, p.first)
+                            days = doc.statement_days.setdefault(nearest.actor.claimant, [])
+                            if not days or days[-1][0] != s.index:
+                                days.append((s.index, p.first))
         return all_atts, all_periods
 
     # -- main pass ----------------------------------------------------------------------------
@@ -292,7 +294,7 @@ class DocumentReader:
         """ "470,870 (+1,030)": the bracketed figure is the day's increment of the total before it."""
         if n.value == 0:
             return
-        stmt = self.doc.stmt(base.claimant)
+        stmt = self.doc.stmt(base.claimant, s.index)
         self.doc.claims.append(
             replace(
                 base,

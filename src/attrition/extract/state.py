@@ -67,13 +67,25 @@ class DocState:
     sentences: list[Sentence]
     published: date | None
     doc_side: str
-    statement_days: dict[str, date] = field(default_factory=dict)
+    # the days each claimant spoke ("said on Friday"), with the sentence that says so
+    statement_days: dict[str, list[tuple[int, date]]] = field(default_factory=dict)
     ctx: Context = field(default_factory=Context)
     claims: list[RawClaim] = field(default_factory=list)
     scene: tuple[int, Period] | None = None
     last_side: str | None = None
     list_chain: int = -10
 
-    def stmt(self, claimant: str) -> date | None:
-        """The day `claimant` spoke: "said on Friday" in the document, else the publication date."""
-        return self.statement_days.get(claimant) or self.published
+    def stmt(self, claimant: str, index: int | None = None) -> date | None:
+        """The day `claimant` made the statement read at sentence `index`.
+
+        Statements are dated one by one: the last day the claimant was said to speak at or
+        before the sentence ("the ministry said Friday"), else the first one after it (a
+        headline or lead summarising a statement dated below), else the publication date.
+        """
+        days = self.statement_days.get(claimant)
+        if not days:
+            return self.published
+        if index is None:
+            return days[0][1]
+        before = [d for i, d in days if i <= index]
+        return before[-1] if before else days[0][1]

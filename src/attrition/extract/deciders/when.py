@@ -104,7 +104,7 @@ def decide_when(
     """The period, rate and rule id of the figure `n` (see the module doc)."""
     text, s, phrases, pat = doc.text, layers.sentence, layers.periods, lex.patterns
     i = s.index
-    stmt = doc.stmt(claimant)
+    stmt = doc.stmt(claimant, i)
     rate = None
     rate_month = False
     for p in phrases:

@@ -1,0 +1,33 @@
+"""The period decision: typed kinds, dated per statement, null where the text does not fix it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrition.extract.pipeline import extract
+
+SAT = date(2025, 10, 25)
+
+
+def test_each_statement_is_dated_by_its_own_day() -> None:
+    text = (
+        "Russian air defences shot down 57 drones overnight, the Russian Defence Ministry said Saturday.\n\n"
+        "The ministry said Friday that air defence systems had shot down 1,441 Ukrainian drones over the past week."
+    )
+    claims = {c.value: c for c in extract(text, SAT)}
+    assert (claims[57].period_start, claims[57].period_end) == (SAT, SAT)
+    assert (claims[1441].period_start, claims[1441].period_end) == (date(2025, 10, 18), date(2025, 10, 24))
+
+
+def test_a_calendar_year_ends_on_the_statement_day() -> None:
+    (claim,) = extract(
+        "Russian forces took control of 205 settlements in 2025, the Russian Defence Ministry said.", date(2025, 9, 25)
+    )
+    assert (claim.period_start, claim.period_end) == (date(2025, 1, 1), date(2025, 9, 25))
+
+
+def test_a_past_year_is_the_whole_year() -> None:
+    (claim,) = extract(
+        "Russian forces took control of 205 settlements in 2024, the Russian Defence Ministry said.", date(2025, 9, 25)
+    )
+    assert (claim.period_start, claim.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
