@@ -63,6 +63,7 @@ class ActorRef:
     claimant: str
     text: str
     kind: str  # org | person | generic
+    via: str | None = None  # a [[speaker]] rule id when classified by head word
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,15 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
             form = lex.actors.get(key(m.group(0)))
             if form is not None:
                 found.append((m.start(), m.end(), form))
+    listed = list(found)
+    for rule, claimant, pattern, more in lex.speakers:
+        for m in pattern.finditer(text, start, end):
+            stop = m.end()
+            while (ext := more.match(text, stop, end)) is not None:
+                stop = ext.end()
+            # a listed name wins where it covers the same words
+            if not any(a <= m.start() and stop <= b for a, b, _ in listed):
+                found.append((m.start(), stop, ActorForm("org", claimant, via=rule)))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, ActorForm]] = []
     for f in found:
@@ -156,7 +166,7 @@ def find_attributions(
         if claimant is None:
             continue
         kind = "person" if form.kind == "person" else ("generic" if form.kind == "generic" else "org")
-        ref = ActorRef(claimant, _claimant_text(text, a, b, lex, start), kind)
+        ref = ActorRef(claimant, _claimant_text(text, a, b, lex, start), kind, form.via)
         out.append(Attribution(a, b, ref, None, rule))
     return out
 

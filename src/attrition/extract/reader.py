@@ -181,6 +181,8 @@ class DocumentReader:
         actor, arule = who.decide_who(doc, layers, following, n.left, lex)
         claimant = actor.claimant if actor else "media"
         what.rules.append(arule)
+        if actor is not None and actor.via:
+            what.rules.append(actor.via)
         cats = civilians_or_troops(text, layers, what, claimant, kind, lex)
         ev = event.event_for(kind, cats, what.intrinsic)
         if ev is None:

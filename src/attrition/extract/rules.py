@@ -67,7 +67,7 @@ def data_rule_ids(lex: Lexicon) -> set[str]:
     ids |= {f"period.{p.id}" for p in lex.periods.values()}
     ids |= {f"system.{s.name}" for s in lex.systems.values()}
     ids |= {f"qualifier.{qid}" for _, qid in (*lex.qualifiers_before.values(), *lex.qualifiers_after.values())}
-    ids |= set(lex.patterns) | {r.id for r in lex.side_roles}
+    ids |= set(lex.patterns) | {r.id for r in lex.side_roles} | {sp[0] for sp in lex.speakers}
     return ids
 
 

@@ -105,6 +105,7 @@ class ActorForm:
     kind: str  # "org", "person", "generic", "ambiguous", "anaphora"
     actor: str | None  # claimant id, None for ambiguous/anaphora
     options: tuple[tuple[str, str], ...] = ()  # side -> claimant, for ambiguous names
+    via: str | None = None  # the [[speaker]] rule id of a speaker classified by its head word
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,17 @@ class Lexicon:
         self.actor_re_cs = alternation(sensitive, ignore_case=False)
         self.actor_re_ci = alternation(insensitive, ignore_case=True)
         self.title_re = alternation(actors.titles.forms, ignore_case=False)
+        # composed speakers: (rule id, claimant, compiled "<modifier> ... <head>" pattern)
+        self.speakers: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]] = []
+        for sp in actors.speaker:
+            heads = _trie_regex(sorted(set(sp.heads)))
+            if sp.modifiers:
+                mods = _trie_regex(sorted(set(sp.modifiers)))
+                body = rf"(?:{mods})(?:'s)?\s+(?:[\w.'-]+\s+){{0,3}}?(?:{heads})"
+            else:
+                body = rf"(?:{heads})"
+            more = re.compile(rf"\s+(?:{heads})(?![\w])")  # "military" + "intelligence": the longest head
+            self.speakers.append((sp.id, sp.claimant, re.compile(rf"(?<![\w-])(?:{body})(?![\w])"), more))
 
         places: s.PlacesFile = files["places.toml"]
         self.places: dict[str, PlaceInfo] = {}

@@ -115,12 +115,32 @@ class ActorEntry(_Strict):
     reports: list[ReportKind] = []
 
 
+class SpeakerEntry(_Strict):
+    """A class of speakers named by head word and modifiers rather than listed by name."""
+
+    id: str = Field(pattern=r"^speaker\.[a-z_]+$")
+    claimant: str
+    modifiers: list[str]
+    heads: list[str] = Field(min_length=1)
+
+    _forms = field_validator("heads")(_nonempty_forms)
+
+
 class ActorsFile(_Strict):
     actor: list[ActorEntry]
     generic: dict[str, str]
     ambiguous: dict[str, dict[Literal["RU", "UA", "default"], str]]
     anaphora: FormsTable
     titles: FormsTable
+    speaker: list[SpeakerEntry] = []
+
+    @model_validator(mode="after")
+    def _speakers_known(self) -> ActorsFile:
+        ids = {a.id for a in self.actor}
+        for sp in self.speaker:
+            if sp.claimant not in ids:
+                raise ValueError(f"{sp.id}: unknown claimant {sp.claimant!r}")
+        return self
 
 
 class PlaceEntry(_Strict):
