@@ -55,6 +55,8 @@ _BEFORE_CUE = re.compile(
     re.IGNORECASE,
 )
 _HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")
+_SPEECH_WORD = re.compile(SPEECH, re.IGNORECASE)
+_SPEAKER_LINE = re.compile(r"^\s*(?:the\s+)?(?P<actor>[^:.!?]{3,80}):\s*$", re.IGNORECASE)
 _HEAD_SUFFIX = re.compile(r"(?:\s[-:|]\s*|:\s*)(?P<actor>[A-Z][^-:|]{2,60})\s*$")
 
 
@@ -87,7 +89,8 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
     for rule, claimant, pattern, more in lex.speakers:
         for m in pattern.finditer(text, start, end):
             stop = m.end()
-            while (ext := more.match(text, stop, end)) is not None:
+            # "military" + "intelligence": the longest head, but not a speech verb ("... estimates that")
+            while (ext := more.match(text, stop, end)) is not None and not _SPEECH_WORD.fullmatch(ext.group().strip()):
                 stop = ext.end()
             # a listed name wins where it covers the same words
             if not any(a <= m.start() and stop <= b for a, b, _ in listed):
@@ -150,6 +153,8 @@ def find_attributions(
             rule = "attribution.possessive"
         elif cue_near and (_BEFORE_ACTOR.search(before) or _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after)):
             rule = "attribution.verb_actor"
+        elif text[b : b + 1] == ":" and (m_line := _SPEAKER_LINE.match(text, start, end)) and m_line.end("actor") == b:
+            rule = "attribution.speaker_line"  # "Russian Ministry of Defense:" above the bulletin it gives
         elif headline and (_HEAD_PREFIX.match(text[start:end]) and a < start + 60 and text[b : b + 2].startswith(":")):
             rule = "attribution.headline_prefix"
         elif headline and _HEAD_SUFFIX.search(text[start:end]) and b >= end - 2:

@@ -82,6 +82,7 @@ _STOP = frozenset(
 _SKIPPABLE_PUNCT = frozenset({"-", "/"})
 _CALIBRE = re.compile(r"\d{2,3}\s*-?\s*mm\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"of\s+(?:them|which|those)\b", re.IGNORECASE)
+_OF_THE = re.compile(r"of\s+(?:the|these|those|its|their|his|her)\s+(?=\D)", re.IGNORECASE)
 _INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*\s*\)")
 _OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
@@ -190,6 +191,11 @@ def noun_phrase_after(
             continue
         if join_pending:
             break
+        if tokens == 0 and not np.found:
+            m_the = _OF_THE.match(text, pos, end_limit)  # "13 of the X-101 missiles"
+            if m_the:
+                pos = m_the.end()
+                continue
         m_of = _OF_THEM.match(text, pos, end_limit)
         if m_of:
             pos = m_of.end()

@@ -14,7 +14,12 @@ from datetime import date
 
 from attrition.extract.attribution import ActorRef, Attribution, find_attributions
 from attrition.extract.deciders import event, when, where, who, whose
-from attrition.extract.deciders.what import What, civilians_or_troops, decide_what, personnel_default
+from attrition.extract.deciders.what import (
+    What,
+    civilians_or_troops,
+    decide_what,
+    personnel_default,
+)
 from attrition.extract.layers import SentenceLayers, mark
 from attrition.extract.numbers import Number
 from attrition.extract.phrases import NounPhrase
@@ -109,6 +114,7 @@ class DocumentReader:
         i = s.index
         if layers.attributions:
             doc.ctx.actor = layers.attributions[-1].actor
+            doc.ctx.actor_rule = layers.attributions[-1].rule
             doc.ctx.renewed = i
         if layers.all_downed:
             self._all_downed(layers)
@@ -161,15 +167,20 @@ class DocumentReader:
         """One number through the deciders: what, event, who, whose, when, where."""
         doc, lex, text = self.doc, self.lex, self.doc.text
         s = layers.sentence
-        what = decide_what(text, layers, idx, prev, lex)
+        what = decide_what(text, layers, idx, prev, lex, doc.counted)
         if what is None:
             return None
+        if what.np.found:  # an antecedent even when it is not a loss ("... 30 drones")
+            doc.counted = (what.categories, what.intrinsic, s.index, None)
         trig = event.decide_trigger(doc, layers, n.left, what.np_end, what.categories, what.intrinsic, prev)
         if trig is None:
             return None
         if trig.blocked:
             if trig.blocked == "launch" and what.categories and set(what.categories) <= event.MUNITIONS:
                 self.launched.append(_Launched(s.index, n, what.np, what.categories, what.rules))
+                # "Russia launched 30 drones": the launcher, named before the count, owns them
+                launchers = [m.side for m in layers.sides if m.end <= n.left and m.side in whose.OPPOSITE]
+                doc.counted = (what.categories, what.intrinsic, s.index, launchers[0] if launchers else None)
             return None
         kind = trig.kind
         if trig.rule:
@@ -181,6 +192,8 @@ class DocumentReader:
         actor, arule = who.decide_who(doc, layers, following, n.left, lex)
         claimant = actor.claimant if actor else "media"
         what.rules.append(arule)
+        if arule == who.CARRIED and doc.ctx.actor_rule:
+            what.rules.append(doc.ctx.actor_rule)  # carried from the sentence that named the speaker
         if actor is not None and actor.via:
             what.rules.append(actor.via)
         cats = civilians_or_troops(text, layers, what, claimant, kind, lex)
@@ -215,6 +228,7 @@ class DocumentReader:
         )
         if lex.patterns["period.by_increment"].search(text[max(s.start, n.left - 20) : n.left]):
             raw.role = "increment"
+        doc.counted = (raw.categories, what.intrinsic, s.index, raw.subject)
         return raw
 
     def _whose(
@@ -231,7 +245,7 @@ class DocumentReader:
         subject: str | None = None
         srule: str | None = None
         if what.inherited_subject is not None:
-            subject, srule = what.inherited_subject, whose.RUNNING_TOTAL
+            subject, srule = what.inherited_subject, what.inherited_rule
         elif what.labelled:
             subject = whose.label_side(text, what.np.start, layers.sides, claimant_side)
             srule = whose.LABEL if subject else None

@@ -52,6 +52,7 @@ class Context:
     """What a statement carries from one sentence to the next: its speaker, period and place."""
 
     actor: ActorRef | None = None
+    actor_rule: str | None = None  # the attribution rule that named the running speaker
     renewed: int = -10
     paragraph: int = -1
     period: Period | None = None
@@ -74,6 +75,10 @@ class DocState:
     scene: tuple[int, Period] | None = None
     last_side: str | None = None
     list_chain: int = -10
+    # the last noun a number counted (categories, intrinsic event, sentence, side), claim or a
+    # launch:
+    # the antecedent of "24 of them" and of a list's number-first lines
+    counted: tuple[tuple[str, ...], str | None, int, str | None] | None = None
 
     def stmt(self, claimant: str, index: int | None = None) -> date | None:
         """The day `claimant` made the statement read at sentence `index`.

@@ -34,6 +34,10 @@ RUNNING_TOTAL = code_rule("category.running_total")
 LABEL_BEFORE = code_rule("category.label_before")
 SIBLING = code_rule("category.sibling")
 PERSONNEL_DEFAULT = code_rule("category.personnel_default")
+OF_THEM = "claim.of_them"
+RUNNING_TOTAL_SIDE = code_rule("side.running_total")
+ANTECEDENT_SIDE = code_rule("side.antecedent")
+LIST_LEAD = code_rule("category.list_lead")
 
 
 @dataclass(slots=True)
@@ -47,13 +51,24 @@ class What:
     rules: list[str]
     running_total: bool
     inherited_subject: str | None = None
+    inherited_rule: str = RUNNING_TOTAL_SIDE
 
     @property
     def labelled(self) -> bool:
         return LABEL_BEFORE in self.rules
 
 
-def decide_what(text: str, layers: SentenceLayers, idx: int, prev: RawClaim | None, lex: Lexicon) -> What | None:
+Counted = tuple[tuple[str, ...], str | None, int, str | None]  # categories, event, sentence index, side
+
+
+def decide_what(
+    text: str,
+    layers: SentenceLayers,
+    idx: int,
+    prev: RawClaim | None,
+    lex: Lexicon,
+    antecedent: Counted | None = None,
+) -> What | None:
     """The counted thing of the `idx`-th number of the sentence; None for an article that is not "one"."""
     s, nums = layers.sentence, layers.numbers
     n = nums[idx]
@@ -80,8 +95,19 @@ def decide_what(text: str, layers: SentenceLayers, idx: int, prev: RawClaim | No
         what.categories, what.intrinsic = prev.categories, None
         what.inherited_subject = prev.subject
         what.rules.append(RUNNING_TOTAL)
+    recent = antecedent is not None and s.index - antecedent[2] <= 2
+    if not what.categories and recent and antecedent and lex.patterns["claim.of_them"].match(text, n.end, s.end):
+        # "Russia launched 30 drones. Air defences destroyed 24 of them.": the noun counted before
+        what.categories, what.intrinsic = antecedent[0], None
+        what.inherited_subject, what.inherited_rule = antecedent[3], ANTECEDENT_SIDE
+        what.rules.append(OF_THEM)
     if not what.categories:
         _label_or_sibling(text, layers, idx, n, prev, what, lex)
+    lead_line = layers.list_item and lex.patterns["claim.bare_after"].match(text, n.end, s.end)
+    if not what.categories and recent and antecedent is not None and lead_line:
+        # "7 - over the Smolensk region" under a lead that counted drones
+        what.categories, what.intrinsic = antecedent[0], None
+        what.rules.append(LIST_LEAD)
     return what
 
 

@@ -40,7 +40,6 @@ _ITS = re.compile(r"\b(?:its|their|our)\s+(?:forces|troops|military|army|defende
 _OWN_ACTION = re.compile(r"\b(?:destroyed|shot down|downed|killed|eliminated|intercepted|struck|hit)\b", re.IGNORECASE)
 _LABEL_GAP = re.compile(r"[\w\s-]*")
 
-RUNNING_TOTAL = code_rule("side.running_total")
 LABEL = code_rule("side.label")
 IN_PHRASE = code_rule("side.in_phrase")
 OWN_AGENT = code_rule("side.own_agent")

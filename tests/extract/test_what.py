@@ -1,0 +1,46 @@
+"""What a number counts: its noun, a label, a sibling, an antecedent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrition.extract.pipeline import extract
+
+DAY = date(2025, 8, 25)
+
+
+def test_n_of_them_counts_the_noun_counted_before() -> None:
+    text = "Russia launched 30 Shahed drones at Ukraine overnight. Air defence forces destroyed 24 of them."
+    claims = [c for c in extract(text, DAY) if c.value == 24]
+    assert [(c.category, c.event, c.subject) for c in claims] == [("uav", "intercepted", "RU")]
+    assert "claim.of_them" in claims[0].rules
+
+
+def test_n_of_the_named_system() -> None:
+    claims = extract(
+        "The air force said that 13 of the Kh-101 missiles and five of the Kalibr missiles were shot down.", DAY
+    )
+    assert sorted((c.value, c.category) for c in claims) == [(5, "missiles"), (13, "missiles")]
+
+
+def test_number_first_list_lines_under_a_speaker_line() -> None:
+    text = (
+        "Russian Ministry of Defence:\n"
+        "During the past night, air defences destroyed 21 Ukrainian drones:\n"
+        "7 - over the territory of Smolensk region,\n"
+        "6 - over the territory of Bryansk region,\n"
+        "3 - over the territory of Oryol region.\n"
+    )
+    claims = extract(text, DAY)
+    assert [(c.value, c.category, c.claimant) for c in claims] == [
+        (21, "uav", "ru.mod"),
+        (7, "uav", "ru.mod"),
+        (6, "uav", "ru.mod"),
+        (3, "uav", "ru.mod"),
+    ]
+    assert all(c.period_start == c.period_end == DAY for c in claims)
+
+
+def test_a_headline_with_a_colon_is_not_a_list_line() -> None:
+    claims = extract("Losses exposed: 35,000 troops, 1,500 tanks and 217 planes, Kyiv says", DAY)
+    assert 217 not in [c.value for c in claims if c.category == "tanks"]
