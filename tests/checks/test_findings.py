@@ -15,11 +15,11 @@ def test_a_finding_without_evidence_cannot_be_made() -> None:
     with pytest.raises(ValueError, match="evidence"):
         Finding("misquote", "error", "no evidence")
     with pytest.raises(ValueError, match="document"):
-        Finding("misquote", "error", "no doc", claims=(ClaimRef(1, "", 5.0),))
+        Finding("misquote", "error", "no doc", claims=(ClaimRef("c1", "", 5.0),))
     with pytest.raises(ValueError, match="one"):
-        Finding("misquote", "error", "two\nlines", claims=(ClaimRef(1, "d", 5.0),))
+        Finding("misquote", "error", "two\nlines", claims=(ClaimRef("c1", "d", 5.0),))
     with pytest.raises(ValueError, match="severity"):
-        Finding("misquote", "fatal", "x", claims=(ClaimRef(1, "d", 5.0),))  # type: ignore[arg-type]
+        Finding("misquote", "fatal", "x", claims=(ClaimRef("c1", "d", 5.0),))  # type: ignore[arg-type]
 
 
 def test_every_finding_points_at_stored_claims(store, claim) -> None:
@@ -35,7 +35,7 @@ def test_every_finding_points_at_stored_claims(store, claim) -> None:
     findings = run_checks(store.context())
     assert {f.check for f in findings} >= {"breakdown_sum", "cumulative_decrease", "cross_claimant"}
     with store.engine.connect() as conn:
-        stored = {(r.id, r.doc) for r in conn.execute(select(claims.c.id, claims.c.doc))}
+        stored = {(r.uid, r.doc) for r in conn.execute(select(claims.c.uid, claims.c.doc))}
         docs = {r.doc for r in conn.execute(select(documents.c.doc))}
     for f in findings:
         assert f.claims or f.references

@@ -115,3 +115,20 @@ def test_docs_lists_documents_with_claim_counts(db: str) -> None:
     assert "text" not in rows[0]
     table = runner.invoke(app, ["docs", "--db", db, "--outlet", "Wire Example"])
     assert "1 documents" in table.stdout and "T d2" in table.stdout
+
+
+def test_claims_by_stable_id_and_by_cluster(db: str) -> None:
+    rows = [json.loads(line) for line in runner.invoke(app, ["claims", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    digest = content_hash(TEXT)
+    first = rows[0]
+    assert first["id"] == f"{digest[:12]}-{first['span_start']}-{first['span_end']}"
+    assert all(r["cluster"] and r["cluster"].startswith("k") for r in rows)  # reconciled on the way
+    one = runner.invoke(app, ["claims", "--db", db, "-f", "jsonl", "--id", first["id"]])
+    assert [json.loads(x)["id"] for x in one.stdout.splitlines()] == [first["id"]]
+    members = runner.invoke(app, ["claims", "--db", db, "-f", "jsonl", "--cluster", first["cluster"]])
+    got = [json.loads(x) for x in members.stdout.splitlines()]
+    assert got and {r["cluster"] for r in got} == {first["cluster"]}
+    assert {r["id"] for r in got} == {r["id"] for r in rows if r["cluster"] == first["cluster"]}
+    clusters = runner.invoke(app, ["claims", "--db", db, "-f", "jsonl", "--clusters"])
+    listed = {json.loads(x)["cluster"]: json.loads(x) for x in clusters.stdout.splitlines()}
+    assert first["cluster"] in listed and first["id"] in listed[first["cluster"]]["claim_ids"]

@@ -97,9 +97,10 @@ def test_bad_parameters_are_422_with_a_message(client: TestClient) -> None:
 
 
 def test_unknown_records_are_404(client: TestClient) -> None:
-    assert client.get("/api/claims/999999").status_code == 404
+    assert client.get("/api/claims/0123456789ab-1-2").status_code == 404
     assert client.get("/api/documents/nope").status_code == 404
-    assert client.get("/api/clusters/999999").status_code == 404
+    assert client.get("/api/clusters/k0123456789abcde").status_code == 404
+    assert client.get("/api/clusters/999999").status_code == 422
     assert client.get("/api/findings/ffff").status_code == 404
     assert client.get("/api/reference/nope").status_code == 404
 
@@ -255,3 +256,22 @@ def test_openapi_publishes_the_routes(client: TestClient) -> None:
                  "/api/reference", "/api/status", "/api/compare", "/api/ingest"):  # fmt: skip
         assert path in spec["paths"], path
     assert "/claims" not in spec["paths"]  # pages are not API
+
+
+def test_links_use_the_stable_ids(client: TestClient) -> None:
+    import re
+
+    from attrition.provenance import CLAIM_ID_PATTERN, CLUSTER_ID_PATTERN
+
+    listed = items(client)
+    assert listed and all(re.fullmatch(CLAIM_ID_PATTERN, c["id"]) for c in listed)
+    assert all(c["rules_hash"] and c["extractor"] for c in listed)
+    one = listed[0]
+    detail = client.get(f"/api/claims/{one['id']}").json()
+    assert detail["claim"]["id"] == one["id"] and detail["claim"]["span_start"] == one["span_start"]
+    clusters = client.get("/api/clusters").json()["items"]
+    assert clusters and all(re.fullmatch(CLUSTER_ID_PATTERN, c["id"]) for c in clusters)
+    if detail["cluster"]:
+        assert re.fullmatch(CLUSTER_ID_PATTERN, detail["cluster"]["cluster"]["id"])
+    for finding in client.get("/api/findings").json()["items"]:
+        assert all(re.fullmatch(CLAIM_ID_PATTERN, i) for i in finding["claim_ids"])

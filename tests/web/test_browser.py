@@ -110,7 +110,7 @@ def test_each_page_loads_without_console_errors(page: Any, base_url: str) -> Non
         "overview": "/", "claims": "/claims", "claim": f"/claims/{claim_id}", "documents": "/documents",
         "document": "/documents/wire-may-31", "cluster": f"/clusters/{cluster_id}",
         "compare": "/compare?subject=RU&category=personnel", "compare-daily": "/compare?mode=daily",
-        "findings": "/findings", "finding": f"/findings/{finding_id}", "not-found": "/claims/999999",
+        "findings": "/findings", "finding": f"/findings/{finding_id}", "not-found": "/claims/0123456789ab-1-2",
     }  # fmt: skip
     for name, path in pages.items():
         response = page.goto(base_url + path)
@@ -169,7 +169,7 @@ def test_compare_chart_draws_one_mark_per_figure(page: Any, base_url: str) -> No
     assert rows == len(cumulative) == 4
     marks = page.locator("#chart circle.mark")
     assert marks.count() == rows
-    drawn = sorted(int(m.get_attribute("data-claim-id")) for m in marks.all())
+    drawn = sorted(str(m.get_attribute("data-claim-id")) for m in marks.all())
     assert drawn == sorted(f["claim_id"] for f in cumulative)
     assert page.locator("#chart path.reference-line").count() == 1
     page.goto(base_url + "/compare?subject=RU&category=personnel&mode=daily")

@@ -48,7 +48,8 @@ def test_bad_filter_on_a_page_is_a_422_page(client: TestClient) -> None:
     r = client.get("/claims?category=tank")
     assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
     assert "did you mean &#39;tanks&#39;" in r.text
-    assert client.get("/claims/123456").status_code == 404
+    assert client.get("/claims/0123456789ab-1-2").status_code == 404  # well formed, not stored
+    assert client.get("/claims/123456").status_code == 422  # not a claim id at all
     blank = client.get("/claims?since=&until=&subject=")  # a form's empty fields mean no filter
     assert blank.status_code == 200
 

@@ -4,7 +4,9 @@ A check is a pure function from a `CheckContext` (claims and reference series, a
 loaded) to findings, so checks are tested on hand-built records and run the same way on
 any store. A `Finding` cannot be built without evidence: it must cite at least one stored
 claim (id and document key) or, for findings about a reference series itself, at least
-one reference point. A reader can always open what a finding is about.
+one reference point. A reader can always open what a finding is about, and the claims are
+cited by their stable ids, so a finding written down today still points at the same claims
+after the store is rebuilt.
 """
 
 from __future__ import annotations
@@ -23,16 +25,16 @@ SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
 @dataclass(frozen=True, slots=True)
 class ClaimRef:
-    """A stored claim cited as evidence: its id, document key and the value it states."""
+    """A stored claim cited as evidence: its stable id, document key and the value it states."""
 
-    claim_id: int
+    claim_id: str
     doc: str
     value: float
     sentence: str = ""
 
     @classmethod
     def of(cls, claim: StoredClaim) -> ClaimRef:
-        return cls(claim.id, claim.doc, claim.value, claim.sentence)
+        return cls(claim.cite_id, claim.doc, claim.value, claim.sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ class Finding:
             raise ValueError(f"{self.check}: the explanation must be one non-empty line")
 
     @property
-    def claim_ids(self) -> tuple[int, ...]:
+    def claim_ids(self) -> tuple[str, ...]:
         return tuple(ref.claim_id for ref in self.claims)
 
     @property

@@ -122,7 +122,7 @@ def check_cross_claimant(ctx: CheckContext) -> Iterator[Finding]:
             details={"rows": [
                 {"claimant": r.claimant, "role": r.role, "value": r.value,
                  "ratio": (r.value / base if base else None), "reference": r.reference is not None,
-                 "claim_ids": [c.id for c in r.claims]}
+                 "claim_ids": [c.cite_id for c in r.claims]}
                 for r in rows
             ], "base": "self" if own else "lowest"},
         )  # fmt: skip

@@ -26,7 +26,7 @@ from attrition.store import repository as repo
 
 FORMATS = ("table", "jsonl", "csv", "parquet")
 TABLE_CLAIM_COLUMNS = (
-    "doc", "published", "claimant", "subject", "event", "category", "value", "qualifier", "sentence",
+    "id", "doc", "published", "claimant", "subject", "event", "category", "value", "qualifier", "sentence",
 )  # fmt: skip
 TABLE_DOC_COLUMNS = ("doc", "published", "outlet", "title", "claims", "near_duplicates")
 
@@ -97,12 +97,16 @@ def claims_command(
     until: str | None = typer.Option(None, help="Documents published on or before YYYY-MM-DD."),
     outlet: str | None = typer.Option(None, help="Only documents from this outlet."),
     doc: str | None = typer.Option(None, help="Only this document (its doc key)."),
+    claim_id: str | None = typer.Option(None, "--id", help="Only the claim with this stable id."),
+    cluster: str | None = typer.Option(None, "--cluster", help="Only the claims of the cluster with this id."),
     fmt: str = FORMAT_OPTION,
     output: Path | None = OUTPUT_OPTION,
     db: str | None = DB_OPTION,
     clusters: bool = typer.Option(False, "--clusters", help="List claim clusters with report counts."),
 ) -> None:
-    """List stored claims, filtered."""
+    """List stored claims, filtered. Each carries its stable id and its cluster's id."""
+    from attrition.reconcile.storeio import ensure_clusters
+
     first, last = _date(since, "--since"), _date(until, "--until")
     engine = open_store(db)
     if clusters:  # reconcile: many reports of one claim (attrition.reconcile)
@@ -112,10 +116,11 @@ def claims_command(
         engine.dispose()
         return
     try:
+        ensure_clusters(engine)
         with engine.connect() as conn:
             rows = repo.query_claims(
                 conn, claimant=claimant, subject=subject, category=category, event=event,
-                since=first, until=last, outlet=outlet, doc=doc,
+                since=first, until=last, outlet=outlet, doc=doc, claim_id=claim_id, cluster=cluster,
             )  # fmt: skip
     finally:
         engine.dispose()

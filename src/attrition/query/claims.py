@@ -17,13 +17,15 @@ from sqlalchemy import Connection, Date, Select, and_, func, literal, select
 from attrition.query.figures import stated_figure
 from attrition.query.pages import Page, after, decode_cursor, encode_cursor
 from attrition.store.tables import claims, documents
-from attrition.store.tables_reconcile import cluster_reports, reference_points, reference_series
+from attrition.store.tables_reconcile import claim_clusters, cluster_reports, reference_points, reference_series
 
 #: Columns of a claim as listed, in the exchange-format order, then evidence, then the document's.
+#: `id` is the stable claim id (`claims.uid`); the row id stays inside the store.
 CLAIM_FIELDS: tuple[str, ...] = (
-    "id", "doc", "claimant", "claimant_text", "subject", "event", "category", "model", "value", "value_max",
+    "doc", "claimant", "claimant_text", "subject", "event", "category", "model", "value", "value_max",
     "qualifier", "rate", "period_start", "period_end", "location", "sentence", "span_start", "span_end",
     "sentence_start", "sentence_end", "rules", "statement", "part_of", "ordinal",
+    "extractor", "rules_hash",
 )  # fmt: skip
 DOCUMENT_FIELDS: tuple[str, ...] = ("published", "outlet", "url", "title")
 
@@ -69,7 +71,8 @@ class ClaimFilter:
     outlet: str | None = None
     doc: str | None = None
     q: str | None = None
-    cluster: int | None = None
+    cluster: str | None = None
+    id: str | None = None
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
@@ -113,15 +116,26 @@ class ClaimFilter:
         if self.q:
             for word in self.q.split()[:10]:
                 query = query.where(c.sentence.icontains(word, autoescape=True))
-        if self.cluster is not None:
-            members = select(cluster_reports.c.claim_id).where(cluster_reports.c.cluster_id == self.cluster)
+        if self.cluster:
+            members = (
+                select(cluster_reports.c.claim_id)
+                .join(claim_clusters, claim_clusters.c.id == cluster_reports.c.cluster_id)
+                .where(claim_clusters.c.uid == self.cluster)
+            )
             query = query.where(c.id.in_(members))
+        if self.id:
+            query = query.where(c.uid == self.id)
         return query
 
 
 def _base() -> Select[Any]:
     cols = [claims.c[name] for name in CLAIM_FIELDS] + [documents.c[name] for name in DOCUMENT_FIELDS]
-    return select(*cols).join(documents, documents.c.id == claims.c.document_id)
+    return (
+        select(claims.c.uid.label("id"), claims.c.id.label("_row"), *cols, claim_clusters.c.uid.label("cluster"))
+        .join(documents, documents.c.id == claims.c.document_id)
+        .outerjoin(cluster_reports, cluster_reports.c.claim_id == claims.c.id)
+        .outerjoin(claim_clusters, claim_clusters.c.id == cluster_reports.c.cluster_id)
+    )
 
 
 def _num(value: Any) -> Any:
@@ -131,6 +145,7 @@ def _num(value: Any) -> Any:
 def claim_record(row: Any) -> dict[str, Any]:
     """A stored row as a claim record: whole numbers as ints, rules as a list, the figure in words."""
     record = dict(row)
+    record.pop("_row", None)
     record["value"] = _num(record["value"])
     record["value_max"] = _num(record["value_max"])
     record["rules"] = str(record["rules"]).split()
@@ -182,7 +197,7 @@ def page_claims(
         keyed = keyed[:limit]
         next_cursor = encode_cursor(sort, desc, keyed[-1][1], int(keyed[-1][0]))
     ids = [int(row[0]) for row in keyed]
-    rows = {int(r["id"]): r for r in conn.execute(_base().where(claims.c.id.in_(ids))).mappings()} if ids else {}
+    rows = {int(r["_row"]): r for r in conn.execute(_base().where(claims.c.id.in_(ids))).mappings()} if ids else {}
     items = [claim_record(rows[i]) for i in ids if i in rows]
     total = count_claims(conn, flt) if with_total else None
     return Page(items, next_cursor, total)
@@ -201,9 +216,9 @@ def iter_claims(
         cursor = page.next_cursor
 
 
-def find_claim(conn: Connection, claim_id: int) -> dict[str, Any] | None:
-    """One claim record with its document's date, outlet, URL and title, or None."""
-    row = conn.execute(_base().where(claims.c.id == claim_id)).mappings().first()
+def find_claim(conn: Connection, claim_id: str) -> dict[str, Any] | None:
+    """One claim record (by stable id) with its document's date, outlet, URL and title, or None."""
+    row = conn.execute(_base().where(claims.c.uid == claim_id)).mappings().first()
     return claim_record(row) if row is not None else None
 
 
@@ -235,12 +250,12 @@ def reference_values(conn: Connection, *, subject: str, category: str, day: date
     return [{**dict(r), "value": _num(r["value"])} for r in conn.execute(query).mappings()]
 
 
-def reports_of(conn: Connection, claim_id: int) -> dict[str, Any] | None:
+def reports_of(conn: Connection, claim_id: str) -> dict[str, Any] | None:
     """The cluster a claim belongs to, with every report of it grouped by outlet."""
-    from attrition.store.tables_reconcile import claim_clusters
-
     cluster_id = conn.execute(
-        select(cluster_reports.c.cluster_id).where(cluster_reports.c.claim_id == claim_id)
+        select(cluster_reports.c.cluster_id)
+        .join(claims, claims.c.id == cluster_reports.c.claim_id)
+        .where(claims.c.uid == claim_id)
     ).scalar()
     if cluster_id is None:
         return None
@@ -248,8 +263,9 @@ def reports_of(conn: Connection, claim_id: int) -> dict[str, Any] | None:
     if cluster is None:
         return None
     query = (
-        select(claims.c.id, claims.c.doc, claims.c.value, claims.c.value_max, claims.c.qualifier, claims.c.rate,
-               cluster_reports.c.role, documents.c.outlet, documents.c.published, documents.c.url)  # fmt: skip
+        select(claims.c.uid.label("id"), claims.c.doc, claims.c.value, claims.c.value_max, claims.c.qualifier,
+               claims.c.rate, cluster_reports.c.role, documents.c.outlet, documents.c.published,
+               documents.c.url)  # fmt: skip
         .join(cluster_reports, cluster_reports.c.claim_id == claims.c.id)
         .join(documents, documents.c.id == claims.c.document_id)
         .where(cluster_reports.c.cluster_id == cluster_id)
@@ -268,16 +284,18 @@ def reports_of(conn: Connection, claim_id: int) -> dict[str, Any] | None:
         if day is not None:
             entry["first_seen"] = day if entry["first_seen"] is None else min(entry["first_seen"], day)
             entry["last_seen"] = day if entry["last_seen"] is None else max(entry["last_seen"], day)
-    return {"cluster": dict(cluster), "reports": reports, "outlets": list(outlets.values())}
+    record = dict(cluster)
+    record["id"] = record.pop("uid")
+    return {"cluster": record, "reports": reports, "outlets": list(outlets.values())}
 
 
-def get_claim(conn: Connection, claim_id: int) -> dict[str, Any] | None:
+def get_claim(conn: Connection, claim_id: str) -> dict[str, Any] | None:
     """A claim with its paragraph, its cluster's reports and the reference value for its date."""
     claim = find_claim(conn, claim_id)
     if claim is None:
         return None
     text = conn.execute(
-        select(documents.c.text).join(claims, claims.c.document_id == documents.c.id).where(claims.c.id == claim_id)
+        select(documents.c.text).join(claims, claims.c.document_id == documents.c.id).where(claims.c.uid == claim_id)
     ).scalar_one()
     p_start, p_end = paragraph_of(text, claim["sentence_start"], claim["sentence_end"])
     day = claim["period_end"] or claim["published"]

@@ -33,7 +33,9 @@ def _num(value: Any) -> Any:
 
 
 def cluster_record(row: Any) -> dict[str, Any]:
+    """A stored cluster row as a record whose `id` is the cluster's stable id."""
     record = {k: row[k] for k in CLUSTER_FIELDS}
+    record["id"] = row["uid"]
     record["value"], record["value_max"] = _num(record["value"]), _num(record["value_max"])
     record["figure"] = stated_figure(record["value"], record["value_max"], "range" if record["value_max"] else "exact",
                                      record["rate"])  # fmt: skip
@@ -65,24 +67,25 @@ def page_clusters(
     return Page([cluster_record(r) for r in rows], next_cursor, int(total))
 
 
-def get_cluster(conn: Connection, cluster_id: int) -> dict[str, Any] | None:
-    """A cluster with every report (claim, document, outlet, date, role)."""
-    row = conn.execute(select(claim_clusters).where(claim_clusters.c.id == cluster_id)).mappings().first()
+def get_cluster(conn: Connection, cluster_id: str) -> dict[str, Any] | None:
+    """A cluster (by stable id) with every report (claim, document, outlet, date, role)."""
+    row = conn.execute(select(claim_clusters).where(claim_clusters.c.uid == cluster_id)).mappings().first()
     if row is None:
         return None
     record = cluster_record(row)
     query = (
-        select(*(claims.c[n] for n in ("id", "doc", "claimant", "claimant_text", "subject", "event", "category",
+        select(claims.c.uid.label("id"),
+               *(claims.c[n] for n in ("doc", "claimant", "claimant_text", "subject", "event", "category",
                                        "model", "value", "value_max", "qualifier", "rate", "period_start",
                                        "period_end", "location", "sentence", "span_start", "span_end",
                                        "sentence_start", "sentence_end", "rules", "statement", "part_of",
-                                       "ordinal")),
+                                       "ordinal", "extractor", "rules_hash")),
                documents.c.published, documents.c.outlet, documents.c.url, documents.c.title,
                cluster_reports.c.role)  # fmt: skip
         .join(cluster_reports, cluster_reports.c.claim_id == claims.c.id)
         .join(documents, documents.c.id == claims.c.document_id)
-        .where(cluster_reports.c.cluster_id == cluster_id)
+        .where(cluster_reports.c.cluster_id == row["id"])
         .order_by(documents.c.published, claims.c.id)
     )
-    record["reports"] = [claim_record(r) for r in conn.execute(query).mappings()]
+    record["reports"] = [{**claim_record(r), "cluster": record["id"]} for r in conn.execute(query).mappings()]
     return record

@@ -83,7 +83,7 @@ def compare(
     c, d = claims.c, documents.c
     day = func.coalesce(c.period_end, d.published)
     query = (
-        select(c.id, c.doc, c.claimant, c.event, c.value, c.value_max, c.qualifier, c.rate, c.period_start,
+        select(c.id, c.uid, c.doc, c.claimant, c.event, c.value, c.value_max, c.qualifier, c.rate, c.period_start,
                c.period_end, d.published, d.outlet, day.label("day"))  # fmt: skip
         .join(documents, d.id == c.document_id)
         .where(c.subject == subject, c.category == category, c.model.is_(None), day.is_not(None))
@@ -101,7 +101,7 @@ def compare(
         kind = shape(r["period_start"], r["period_end"], r["rate"])
         value = float(r["value"])
         figures.append({
-            "claim_id": int(r["id"]), "doc": r["doc"], "claimant": r["claimant"], "event": r["event"],
+            "claim_id": r["uid"], "doc": r["doc"], "claimant": r["claimant"], "event": r["event"],
             "date": r["day"], "value": _num(value), "value_max": _num(r["value_max"]),
             "figure": stated_figure(_num(value) or 0, _num(r["value_max"]), r["qualifier"], r["rate"]),
             "kind": kind, "per_day": _num(per_day(value, kind, r["period_start"], r["period_end"])),

@@ -76,18 +76,18 @@ class Segment:
     """A run of document text; `claims` are the ids of the claims whose number it is."""
 
     text: str
-    claims: tuple[int, ...] = ()
+    claims: tuple[str, ...] = ()
 
 
-def segments(text: str, spans: list[tuple[int, int, int]]) -> list[Segment]:
+def segments(text: str, spans: list[tuple[int, int, str]]) -> list[Segment]:
     """The text cut at every claim's number span, so each number can be marked and linked.
 
-    `spans` are (start, end, claim id). Claims on the same span share one segment; a span
+    `spans` are (start, end, stable claim id). Claims on the same span share one segment; a span
     overlapping an earlier one is left unmarked rather than cutting a number in two.
     """
     out: list[Segment] = []
     pos = 0
-    grouped: dict[tuple[int, int], list[int]] = {}
+    grouped: dict[tuple[int, int], list[str]] = {}
     for start, end, claim_id in spans:
         if 0 <= start < end <= len(text):
             grouped.setdefault((start, end), []).append(claim_id)

@@ -26,8 +26,8 @@ QUEUE_CHECKS: tuple[str, ...] = ("misquote", "breakdown_sum", "cumulative_decrea
 
 
 def finding_id(f: Finding) -> str:
-    """A stable id from the check and the evidence it cites."""
-    parts = [f.check, *(str(i) for i in sorted(f.claim_ids))]
+    """A stable id from the check and the evidence it cites (stable claim ids, reference points)."""
+    parts = [f.check, *sorted(f.claim_ids)]
     parts += sorted(f"{r.series}@{r.date.isoformat()}:{r.category}" for r in f.references)
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
@@ -57,7 +57,7 @@ def compute(engine: Engine) -> list[dict[str, Any]]:
 
     with engine.connect() as conn:
         stored = load_claims(conn)
-        outlet_of = dict(conn.execute(select(claims.c.id, documents.c.outlet).join(
+        outlet_of = dict(conn.execute(select(claims.c.uid, documents.c.outlet).join(
             documents, documents.c.id == claims.c.document_id)).all())  # fmt: skip
     ctx = CheckContext(claims=stored, series=load_series(engine))
     names = [n for n in QUEUE_CHECKS if n in REGISTRY]
@@ -77,7 +77,7 @@ class FindingFilter:
     min_severity: str = "info"
     outlet: str | None = None
     doc: str | None = None
-    claim: int | None = None
+    claim: str | None = None
     state: str | None = None
 
     def __post_init__(self) -> None:
@@ -141,5 +141,5 @@ class FindingsCache:
                 return f
         return None
 
-    def citing(self, claim_id: int) -> list[dict[str, Any]]:
+    def citing(self, claim_id: str) -> list[dict[str, Any]]:
         return self.query(FindingFilter(claim=claim_id))

@@ -15,8 +15,9 @@ from datetime import date
 class StoredClaim:
     """One claim as stored, with the document facts the checks need to cite it.
 
-    `id` is the store's claim id and `doc` the document key: together they are the evidence
-    a finding links to. `ordinal` is the claim's index in its document's claim list and
+    `id` is the store's row id (internal, for joins); `uid` is the stable, citable claim id
+    (`attrition.provenance.claim_uid`) that findings and exports carry, and `doc` the
+    document key. `ordinal` is the claim's index in its document's claim list and
     `part_of` the ordinal of the breakdown total it belongs to (same document).
     """
 
@@ -43,6 +44,12 @@ class StoredClaim:
     span_end: int | None = None
     statement: int | None = None
     part_of: int | None = None
+    uid: str = ""
+
+    @property
+    def cite_id(self) -> str:
+        """The id to cite: the stable id, or the row id for records built without one."""
+        return self.uid or str(self.id)
 
     @property
     def categories(self) -> frozenset[str]:

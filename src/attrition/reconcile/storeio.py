@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
+from attrition.provenance import cluster_uid
 from attrition.reconcile.clusters import Cluster, build_clusters
 from attrition.reconcile.records import StoredClaim
 from attrition.store.tables import claims, documents
@@ -36,7 +37,7 @@ def load_claims(conn: Connection) -> list[StoredClaim]:
                 rate=row["rate"], period_start=row["period_start"], period_end=row["period_end"],
                 location=row["location"], sentence=row["sentence"], span_start=row["span_start"],
                 span_end=row["span_end"], statement=row["statement"], part_of=row["part_of"],
-                outlet=row["outlet"], published=row["published"],
+                outlet=row["outlet"], published=row["published"], uid=row["uid"],
             )  # fmt: skip
         )
     return out
@@ -53,7 +54,8 @@ def _cluster_row(cluster: Cluster) -> dict[str, Any]:
     rep = cluster.representative
     stmt = cluster.key[0]
     return {
-        "key": cluster.key_text, "claimant": rep.claimant, "subject": rep.subject, "event": rep.event,
+        "key": cluster.key_text, "uid": cluster_uid(cluster.key_text),
+        "claimant": rep.claimant, "subject": rep.subject, "event": rep.event,
         "category": stmt[3], "model": stmt[4], "rate": stmt[5], "period_start": stmt[6],
         "period_end": stmt[7], "location": stmt[8], "value": cluster.value, "value_max": cluster.key[2],
         "first_reported": cluster.first_reported, "last_reported": cluster.last_reported,
@@ -81,11 +83,26 @@ def reconcile(engine: Engine) -> ReconcileResult:
     )
 
 
+def clusters_current(conn: Connection) -> bool:
+    """True when the last reconcile saw exactly the claims stored now (every claim is in one cluster)."""
+    claims_now = conn.execute(select(func.count(), func.max(claims.c.id))).one()
+    reported = conn.execute(select(func.count(), func.max(cluster_reports.c.claim_id))).one()
+    return tuple(claims_now) == tuple(reported)
+
+
+def ensure_clusters(engine: Engine) -> None:
+    """Reconcile unless the clusters already reflect the stored claims (cheap when current)."""
+    with engine.connect() as conn:
+        current = clusters_current(conn)
+    if not current:
+        reconcile(engine)
+
+
 @dataclass(frozen=True, slots=True)
 class ClusterReport:
-    """One report of a cluster: where it was printed and the exact words."""
+    """One report of a cluster: where it was printed and the exact words (`claim_id`: stable id)."""
 
-    claim_id: int
+    claim_id: str
     role: str
     doc: str
     outlet: str | None
@@ -98,7 +115,9 @@ class ClusterReport:
 
 @dataclass(slots=True)
 class ClusterSummary:
-    id: int
+    """A cluster as listed; `id` is its stable id (from its key)."""
+
+    id: str
     key: str
     claimant: str
     subject: str
@@ -125,7 +144,7 @@ def list_clusters(engine: Engine, *, min_reports: int = 1, rebuild: bool = True)
             select(claim_clusters).where(claim_clusters.c.report_count >= min_reports)
         ).mappings():
             summaries[int(row["id"])] = ClusterSummary(
-                id=int(row["id"]), key=row["key"], claimant=row["claimant"], subject=row["subject"],
+                id=str(row["uid"]), key=row["key"], claimant=row["claimant"], subject=row["subject"],
                 event=row["event"], category=row["category"], value=float(row["value"]),
                 value_max=row["value_max"], period_start=row["period_start"], period_end=row["period_end"],
                 first_reported=row["first_reported"], last_reported=row["last_reported"],
@@ -134,7 +153,7 @@ def list_clusters(engine: Engine, *, min_reports: int = 1, rebuild: bool = True)
             )  # fmt: skip
         query = (
             select(
-                cluster_reports.c.cluster_id, cluster_reports.c.claim_id, cluster_reports.c.role,
+                cluster_reports.c.cluster_id, claims.c.uid, cluster_reports.c.role,
                 claims.c.doc, claims.c.value, claims.c.sentence, claims.c.span_start, claims.c.span_end,
                 documents.c.outlet, documents.c.published,
             )  # fmt: skip
@@ -147,7 +166,7 @@ def list_clusters(engine: Engine, *, min_reports: int = 1, rebuild: bool = True)
             if summary is not None:
                 summary.reports.append(
                     ClusterReport(
-                        int(r["claim_id"]), r["role"], r["doc"], r["outlet"], r["published"],
+                        str(r["uid"]), r["role"], r["doc"], r["outlet"], r["published"],
                         float(r["value"]), r["sentence"], int(r["span_start"]), int(r["span_end"]),
                     )  # fmt: skip
                 )
@@ -185,6 +204,6 @@ def cluster_rows(engine: Engine, *, min_reports: int = 1) -> list[dict[str, Any]
             "documents": len({r.doc for r in reports}),
             "outlets": " ".join(dict.fromkeys(r.outlet for r in reports if r.outlet)),
             "rounding_docs": " ".join(f"{r.doc}={_num(r.value)}" for r in roundings),
-            "claim_ids": " ".join(str(r.claim_id) for r in s.reports),
+            "claim_ids": " ".join(r.claim_id for r in s.reports),
         })  # fmt: skip
     return rows

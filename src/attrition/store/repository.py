@@ -16,14 +16,17 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from attrition.models import Claim, Document
+from attrition.provenance import EXTRACTOR_VERSION, claim_uids, rules_hash
 from attrition.store.tables import claims as claims_t
 from attrition.store.tables import document_links, documents, ingest_errors, ingest_runs
 
-#: Columns of `claims` returned by `query_claims`, in exchange-format order then evidence.
+#: Columns of `claims` returned by `query_claims` (after `id`, the stable claim id), in
+#: exchange-format order then evidence and provenance.
 CLAIM_COLUMNS: tuple[str, ...] = (
     "doc", "claimant", "claimant_text", "subject", "event", "category", "model", "value", "value_max",
     "qualifier", "rate", "period_start", "period_end", "location", "sentence",
     "span_start", "span_end", "sentence_start", "sentence_end", "rules", "statement", "part_of", "ordinal",
+    "extractor", "rules_hash",
 )  # fmt: skip
 
 
@@ -110,9 +113,12 @@ def _free_doc_key(conn: Connection, doc: str, content_hash: str) -> str:
     return doc if taken is None else f"{doc}-{content_hash[:10]}"
 
 
-def claim_row(claim: Claim, *, document_id: int, doc: str, ordinal: int) -> dict[str, Any]:
-    """The `claims` row for one extracted claim (exchange-format fields plus evidence)."""
+def claim_row(claim: Claim, *, document_id: int, doc: str, ordinal: int, uid: str) -> dict[str, Any]:
+    """The `claims` row for one extracted claim (exchange-format fields, evidence, provenance)."""
     return {
+        "uid": uid,
+        "extractor": EXTRACTOR_VERSION,
+        "rules_hash": rules_hash(),
         "document_id": document_id,
         "doc": doc,
         "ordinal": ordinal,
@@ -168,7 +174,11 @@ def add_document(
         .returning(documents.c.id)
     ).scalar_one()
     if claims:
-        rows = [claim_row(c, document_id=document_id, doc=doc, ordinal=i) for i, c in enumerate(claims)]
+        uids = claim_uids(content_hash, [(c.span.start, c.span.end) for c in claims])
+        rows = [
+            claim_row(c, document_id=document_id, doc=doc, ordinal=i, uid=uid)
+            for i, (c, uid) in enumerate(zip(claims, uids, strict=True))
+        ]
         conn.execute(insert(claims_t), rows)
     return AddResult(int(document_id), doc, True, len(claims))
 
@@ -235,18 +245,30 @@ def query_claims(
     until: date | None = None,
     outlet: str | None = None,
     doc: str | None = None,
+    claim_id: str | None = None,
+    cluster: str | None = None,
 ) -> list[dict[str, Any]]:
     """Stored claims matching every given filter, with their document's date, outlet and URL.
 
-    `category` matches any part of a combined category (`tanks` matches `tanks+afv`);
-    `since`/`until` compare the document's publication date.
+    `id` is the claim's stable id and `cluster` the stable id of the cluster it was last
+    reconciled into (null before a reconcile). `category` matches any part of a combined
+    category (`tanks` matches `tanks+afv`); `since`/`until` compare the publication date.
     """
+    from attrition.store.tables_reconcile import claim_clusters, cluster_reports
+
     cols = [claims_t.c[name] for name in CLAIM_COLUMNS]
     query = (
-        select(*cols, documents.c.published, documents.c.outlet, documents.c.url)
+        select(claims_t.c.uid.label("id"), *cols, claim_clusters.c.uid.label("cluster"),
+               documents.c.published, documents.c.outlet, documents.c.url)  # fmt: skip
         .join(documents, documents.c.id == claims_t.c.document_id)
+        .outerjoin(cluster_reports, cluster_reports.c.claim_id == claims_t.c.id)
+        .outerjoin(claim_clusters, claim_clusters.c.id == cluster_reports.c.cluster_id)
         .order_by(documents.c.published, claims_t.c.doc, claims_t.c.ordinal)
     )
+    if claim_id:
+        query = query.where(claims_t.c.uid == claim_id)
+    if cluster:
+        query = query.where(claim_clusters.c.uid == cluster)
     if claimant:
         query = query.where(claims_t.c.claimant == claimant)
     if subject:

@@ -100,9 +100,14 @@ claims = Table(
     Column("rules", Text, nullable=False),  # space-separated rule ids
     Column("statement", Integer, nullable=False),
     Column("part_of", Integer),  # ordinal of the stated total in the same document
+    # The stable, citable id (attrition.provenance.claim_uid) and what produced the claim.
+    Column("uid", Text, nullable=False),
+    Column("extractor", Text),  # extractor version; null for claims stored before 0004
+    Column("rules_hash", Text),  # hash of the rule data files; null before 0004
     UniqueConstraint("document_id", "ordinal", name="uq_claims_document_id_ordinal"),
     Index("ix_claims_claimant_subject_category", "claimant", "subject", "category"),
     Index("ix_claims_doc", "doc"),
+    Index("ix_claims_uid", "uid", unique=True),
 )
 
 document_links = Table(

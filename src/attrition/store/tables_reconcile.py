@@ -16,6 +16,7 @@ claim_clusters = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("key", Text, nullable=False, unique=True),
+    Column("uid", Text, nullable=False),  # stable id from the key (attrition.provenance.cluster_uid)
     Column("claimant", Text, nullable=False),
     Column("subject", Text, nullable=False),
     Column("event", Text, nullable=False),
@@ -31,6 +32,7 @@ claim_clusters = Table(
     Column("last_reported", Date),
     Column("report_count", Integer, nullable=False),
     Column("rounding_count", Integer, nullable=False),
+    Index("ix_claim_clusters_uid", "uid", unique=True),
 )
 
 cluster_reports = Table(

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from sqlalchemy import Connection
 
 from attrition.models import CATEGORIES
+from attrition.provenance import CLAIM_ID_PATTERN, CLUSTER_ID_PATTERN
 from attrition.query import claims as qc
 from attrition.query import clusters as qcl
 from attrition.query import documents as qd
@@ -31,6 +32,8 @@ router = APIRouter(prefix="/api")
 Format = Annotated[Literal["csv", "json", "parquet"] | None, Query(description="Download every row in this format.")]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Cursor = Annotated[str | None, Query(max_length=400)]
+ClaimId = Annotated[str, Path(pattern=CLAIM_ID_PATTERN, description="The claim's stable id (document hash, span).")]
+ClusterId = Annotated[str, Path(pattern=CLUSTER_ID_PATTERN, description="The cluster's stable id (from its key).")]
 
 
 def conn(request: Request) -> Iterator[Connection]:
@@ -78,38 +81,38 @@ def list_claims(
     return model_json(request, s.page_of(s.ClaimOut, page.items, page.next_cursor, page.total))
 
 
-def claim_detail(request: Request, c: Connection, claim_id: int) -> dict[str, Any]:
+def claim_detail(request: Request, c: Connection, claim_id: str) -> dict[str, Any]:
     """A claim with its context, findings citing it and notes on it (404 when unknown)."""
     found = qc.get_claim(c, claim_id)
     if found is None:
-        raise HTTPException(404, f"no claim {claim_id}")
+        raise HTTPException(404, f"no claim {claim_id!r}")
     found["findings"] = [s.finding_out(f) for f in request.app.state.findings.citing(claim_id)]
-    found["annotations"] = overlay.list_annotations(c, kind="claim", target_id=str(claim_id))
+    found["annotations"] = overlay.list_annotations(c, kind="claim", target_id=claim_id)
     return found
 
 
 @router.get("/claims/{claim_id}", response_model=s.ClaimDetail, summary="One claim with its reports and findings")
-def get_claim(request: Request, c: Conn, claim_id: int) -> Response:
+def get_claim(request: Request, c: Conn, claim_id: ClaimId) -> Response:
     return model_json(request, s.ClaimDetail.model_validate(claim_detail(request, c, claim_id)))
 
 
 @router.get("/claims/{claim_id}/annotations", response_model=list[s.AnnotationOut])
-def get_annotations(request: Request, c: Conn, claim_id: int) -> Any:
+def get_annotations(request: Request, c: Conn, claim_id: ClaimId) -> Any:
     if qc.find_claim(c, claim_id) is None:
-        raise HTTPException(404, f"no claim {claim_id}")
-    return overlay.list_annotations(c, kind="claim", target_id=str(claim_id))
+        raise HTTPException(404, f"no claim {claim_id!r}")
+    return overlay.list_annotations(c, kind="claim", target_id=claim_id)
 
 
 @router.post(
     "/claims/{claim_id}/annotations", response_model=s.AnnotationOut, status_code=201,
     dependencies=[Depends(require_write)], summary="Add a note to a claim (needs the write token)",
 )  # fmt: skip
-def post_annotation(request: Request, claim_id: int, body: s.AnnotationIn) -> Any:
+def post_annotation(request: Request, claim_id: ClaimId, body: s.AnnotationIn) -> Any:
     with request.app.state.engine.begin() as c:
         if qc.find_claim(c, claim_id) is None:
-            raise HTTPException(404, f"no claim {claim_id}")
+            raise HTTPException(404, f"no claim {claim_id!r}")
         try:
-            return overlay.add_annotation(c, kind="claim", target_id=str(claim_id), author=body.author, body=body.body)
+            return overlay.add_annotation(c, kind="claim", target_id=claim_id, author=body.author, body=body.body)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
 
@@ -198,10 +201,10 @@ def list_clusters(
 
 
 @router.get("/clusters/{cluster_id}", response_model=s.ClusterDetail, summary="One cluster with every report")
-def get_cluster(request: Request, c: Conn, cluster_id: int) -> Response:
+def get_cluster(request: Request, c: Conn, cluster_id: ClusterId) -> Response:
     found = qcl.get_cluster(c, cluster_id)
     if found is None:
-        raise HTTPException(404, f"no cluster {cluster_id}")
+        raise HTTPException(404, f"no cluster {cluster_id!r}")
     return model_json(request, s.ClusterDetail.model_validate(found))
 
 
@@ -210,12 +213,12 @@ def finding_filter(
     min_severity: Annotated[str, Query(max_length=20)] = "info",
     outlet: Str = None,
     doc: Str = None,
-    claim: Annotated[int | None, Query(ge=1)] = None,
+    claim: Annotated[str | None, Query(pattern=CLAIM_ID_PATTERN, description="Findings citing this claim.")] = None,
     state: Str = None,
 ) -> FindingFilter:
     try:
         return FindingFilter(check=check or None, min_severity=min_severity or "info", outlet=outlet or None,
-                             doc=doc or None, claim=claim, state=state or None)  # fmt: skip
+                             doc=doc or None, claim=claim or None, state=state or None)  # fmt: skip
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
 

@@ -26,7 +26,7 @@ from attrition.query.overlay import REVIEW_STATES
 from attrition.query.pages import BadCursor
 from attrition.query.reference import list_series
 from attrition.query.status import store_status
-from attrition.web.api import Conn, claim_detail, compare_data, finding_filter
+from attrition.web.api import ClaimId, ClusterId, Conn, claim_detail, compare_data, finding_filter
 from attrition.web.params import QUALIFIERS, SUBJECTS, Day, Str, claim_filter, day, sort_param
 from attrition.web.schemas import finding_out
 
@@ -112,7 +112,7 @@ def claims_page(
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
-def claim_page(request: Request, c: Conn, claim_id: int) -> HTMLResponse:
+def claim_page(request: Request, c: Conn, claim_id: ClaimId) -> HTMLResponse:
     found = claim_detail(request, c, claim_id)
     claim, para = found["claim"], found["paragraph"]
     text, offset = para["text"], para["start"]
@@ -149,10 +149,10 @@ def document_page(request: Request, c: Conn, doc: str) -> HTMLResponse:
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, c: Conn, cluster_id: int) -> HTMLResponse:
+def cluster_page(request: Request, c: Conn, cluster_id: ClusterId) -> HTMLResponse:
     found = qcl.get_cluster(c, cluster_id)
     if found is None:
-        raise HTTPException(404, f"no cluster {cluster_id}")
+        raise HTTPException(404, f"no cluster {cluster_id!r}")
     return render(request, "cluster.html", d=found)
 
 

@@ -72,7 +72,7 @@ def claim_filter(
     outlet: Str = None,
     doc: Str = None,
     q: Annotated[str | None, Query(max_length=200, description="Words that must all be in the sentence.")] = None,
-    cluster: Annotated[str | None, Query(pattern=r"^\d{0,12}$", description="Claims of one cluster (its id).")] = None,
+    cluster: Annotated[str | None, Query(pattern=r"^(k[0-9a-f]{15})?$", description="Claims of one cluster.")] = None,
 ) -> ClaimFilter:
     """The claims filter from query parameters (a dependency of the API and the pages)."""
     return checked(
@@ -80,7 +80,7 @@ def claim_filter(
         category=vocab("category", category, CATEGORIES), event=vocab("event", event, EVENTS),
         qualifier=vocab("qualifier", qualifier, QUALIFIERS), since=day("since", since), until=day("until", until),
         period_from=day("period_from", period_from), period_to=day("period_to", period_to), outlet=outlet or None,
-        doc=doc or None, q=(q or "").strip() or None, cluster=int(cluster) if cluster else None,
+        doc=doc or None, q=(q or "").strip() or None, cluster=cluster or None,
     )  # fmt: skip
 
 

@@ -24,7 +24,8 @@ class Record(BaseModel):
 class ClaimOut(Record):
     """One stored claim: the exchange-format fields, its evidence and its document's facts."""
 
-    id: int = Field(description="The claim's id in this store (links: /claims/{id}).")
+    id: str = Field(description="The claim's stable id: document hash prefix and number span (links: /claims/{id}).")
+    cluster: str | None = Field(default=None, description="The stable id of the claim's cluster (after a reconcile).")
     doc: str
     claimant: str
     claimant_text: str | None
@@ -49,6 +50,8 @@ class ClaimOut(Record):
     statement: int
     part_of: int | None
     ordinal: int
+    extractor: str | None = Field(default=None, description="Extractor version that produced the claim.")
+    rules_hash: str | None = Field(default=None, description="Hash of the rule data files that produced it.")
     published: date | None
     outlet: str | None
     url: str | None
@@ -70,7 +73,7 @@ class DocumentOut(Record):
 
 
 class ClusterOut(Record):
-    id: int
+    id: str = Field(description="The cluster's stable id, from its key (links: /clusters/{id}).")
     key: str
     claimant: str
     subject: str
@@ -112,7 +115,7 @@ class FindingOut(Record):
     explanation: str
     difference: float | None
     outlets: list[str]
-    claim_ids: list[int]
+    claim_ids: list[str]
     docs: list[str]
     review_state: str
     reviewed_by: str | None
@@ -125,7 +128,7 @@ class FindingDetail(Record):
     explanation: str
     difference: float | None
     outlets: list[str]
-    claim_ids: list[int]
+    claim_ids: list[str]
     docs: list[str]
     claims: list[dict[str, Any]]
     references: list[dict[str, Any]]
@@ -226,7 +229,7 @@ class StatusOut(BaseModel):
 
 
 class FigureOut(BaseModel):
-    claim_id: int
+    claim_id: str
     doc: str
     claimant: str
     event: str
