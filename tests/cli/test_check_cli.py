@@ -117,3 +117,65 @@ def test_fail_on(db: str) -> None:
     quiet = runner.invoke(app, ["check", "--db", db, "--only", "jump", "--fail-on", "warning"])
     assert quiet.exit_code == 0
     assert runner.invoke(app, ["check", "--db", db, "--fail-on", "bogus"]).exit_code != 0
+
+
+def test_findings_are_stored_with_their_run_and_keep_their_ids(db: str) -> None:
+    from attrition.checks.storeio import latest_run, list_runs, stored_findings
+
+    first = json.loads(runner.invoke(app, ["check", "--db", db, "--format", "json"]).stdout)
+    second = json.loads(runner.invoke(app, ["check", "--db", db, "--format", "json"]).stdout)
+    assert first["run_id"] and second["run_id"] == first["run_id"] + 1
+    assert [f["id"] for f in first["findings"]] == [f["id"] for f in second["findings"]]
+    engine = open_store(db)
+    with engine.connect() as conn:
+        run = latest_run(conn)
+        assert run is not None and run["id"] == second["run_id"] and run["current"]
+        assert run["findings"] == len(second["findings"]) and "misquote" in run["checks"]
+        stored = stored_findings(conn, run["id"])
+        assert len(list_runs(conn)) == 2
+    engine.dispose()
+    assert [f["id"] for f in stored] == [f["id"] for f in second["findings"]]
+    assert stored[0]["claim_ids"] == second["findings"][0]["claim_ids"]
+    none = runner.invoke(app, ["check", "--db", db, "--format", "json", "--no-store"])
+    assert json.loads(none.stdout)["run_id"] is None
+
+
+def test_check_filters_choose_the_findings_shown(db: str) -> None:
+    def shown(*args: str) -> list[dict]:
+        result = runner.invoke(app, ["check", "--db", db, "--format", "json", "--no-store", *args])
+        assert result.exit_code == 0, result.output
+        return list(json.loads(result.stdout)["findings"])
+
+    everything = shown()
+    only_sum = shown("--doc", "sum")
+    assert only_sum and all("sum" in f["docs"] for f in only_sum)
+    assert len(only_sum) < len(everything)
+    assert shown("--claimant", "ru.mod") == []
+    assert len(shown("--claimant", "ua.general_staff")) == len([f for f in everything if f["claim_ids"]])
+    assert shown("--since", "2022-06-26") == [] and shown("--until", "2022-06-24") == []
+    cited = [f for f in everything if f["claim_ids"]]
+    assert len(shown("--since", "2022-06-25", "--until", "2022-06-25")) == len(cited)
+    bad = runner.invoke(app, ["check", "--db", db, "--since", "2022-07-01", "--until", "2022-06-01"])
+    assert bad.exit_code == 2 and "after" in bad.output
+
+
+def test_the_web_queue_reads_the_stored_run_while_it_is_current(db: str) -> None:
+    from attrition.query.findings import compute
+
+    engine = open_store(db)
+    live = compute(engine)
+    assert live and all(r["run_id"] is None for r in live)
+    run_id = json.loads(runner.invoke(app, ["check", "--db", db, "--format", "json"]).stdout)["run_id"]
+    stored = compute(engine)
+    assert {r["run_id"] for r in stored} == {run_id}
+    assert [(r["id"], r["difference"], r["outlets"]) for r in stored] == [
+        (r["id"], r["difference"], r["outlets"]) for r in live
+    ]
+    with engine.begin() as conn:  # a new document: the stored run no longer describes the store
+        text = "late The enemy lost 80 artillery, the General Staff said."
+        repo.add_document(
+            conn, document=Document(id="late", text=text, published=D), claims=[_claim(80, "artillery")],
+            content_hash=hashlib.sha256(text.encode()).hexdigest(), source=None, run_id=None,
+        )  # fmt: skip
+    assert all(r["run_id"] is None for r in compute(engine))
+    engine.dispose()

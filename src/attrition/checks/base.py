@@ -11,6 +11,7 @@ after the store is rebuilt.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,6 +71,17 @@ class Finding:
             raise ValueError(f"{self.check}: the explanation must be one non-empty line")
 
     @property
+    def id(self) -> str:
+        """A stable id from the check and the evidence it cites (stable claim ids, reference points).
+
+        The same problem found again after a rebuild or in a later run has the same id, so a
+        review or a citation of it still applies.
+        """
+        parts = [self.check, *sorted(self.claim_ids)]
+        parts += sorted(f"{r.series}@{r.date.isoformat()}:{r.category}" for r in self.references)
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+    @property
     def claim_ids(self) -> tuple[str, ...]:
         return tuple(ref.claim_id for ref in self.claims)
 
@@ -79,6 +91,7 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "check": self.check,
             "severity": self.severity,
             "explanation": self.explanation,

@@ -8,15 +8,18 @@ many quoted General Staff figures agree with the imported reference series.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from attrition.checks import REGISTRY, Finding, load_context, run_checks
+from attrition.checks import REGISTRY, CheckContext, Finding, load_context, run_checks
 from attrition.checks.base import SEVERITIES, Severity
 from attrition.checks.misquote import agreement
+from attrition.checks.storeio import save_run
 from attrition.cli import app
 from attrition.output.safe import json_text, printable, text
 from attrition.store import open_store
@@ -59,6 +62,38 @@ def _agreement_line(agree: dict[str, int]) -> str:
     )
 
 
+def _day(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name) from exc
+
+
+def _finding_filter(
+    ctx: CheckContext, *, doc: str | None, claimant: str | None, since: date | None, until: date | None
+) -> Callable[[Finding], bool]:
+    """Keep a finding when one claim it cites matches every given filter (all pass when none is set)."""
+    if not (doc or claimant or since or until):
+        return lambda f: True
+    by_id = {c.cite_id: c for c in ctx.claims}
+
+    def matches(claim_id: str) -> bool:
+        c = by_id.get(claim_id)
+        if c is None:
+            return False
+        if doc and c.doc != doc:
+            return False
+        if claimant and c.claimant != claimant:
+            return False
+        if since and (c.published is None or c.published < since):
+            return False
+        return not (until and (c.published is None or c.published > until))
+
+    return lambda f: any(matches(i) for i in f.claim_ids)
+
+
 @app.command("check")
 def check_command(
     db: str | None = typer.Option(
@@ -73,8 +108,20 @@ def check_command(
     fail_on: str = typer.Option(
         "none", "--fail-on", help="Exit with status 1 on a finding this severe: none, warning or error."
     ),
+    doc: str | None = typer.Option(None, "--doc", help="Show findings citing a claim of this document."),
+    claimant: str | None = typer.Option(None, "--claimant", help="Show findings citing a claim by this claimant."),
+    since: str | None = typer.Option(None, "--since", help="Show findings citing a claim published on or after."),
+    until: str | None = typer.Option(None, "--until", help="Show findings citing a claim published on or before."),
+    store: bool = typer.Option(
+        True, "--store/--no-store", help="Store the run and its findings (table findings) [default: store]."
+    ),
 ) -> None:
-    """Run named checks over the store: breakdowns, misquotes, series that do not add up."""
+    """Run named checks over the store: breakdowns, misquotes, series that do not add up.
+
+    The checks always run over every claim (a misquote needs the other reports); --doc,
+    --claimant, --since and --until choose which findings are shown. The run and all its
+    findings are stored (tables check_runs and findings) unless --no-store.
+    """
     if list_checks:
         for check in REGISTRY.values():
             typer.echo(f"{check.name}: {check.description}")
@@ -91,10 +138,16 @@ def check_command(
         raise typer.BadParameter(f"unknown check(s) {', '.join(unknown)}; known: {', '.join(REGISTRY)}",
                                  param_hint="--only")  # fmt: skip
     severity: Severity = SEVERITIES[SEVERITIES.index(min_severity)]
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first and last and first > last:
+        raise typer.BadParameter(f"--since {first} is after --until {last}", param_hint="--since")
     engine = open_store(db)
     ctx = load_context(engine)
-    findings = run_checks(ctx, names or None, severity)
+    every = run_checks(ctx, names or None)
+    run_id = save_run(engine, every, checks=names or list(REGISTRY)) if store else None
     engine.dispose()
+    keep = _finding_filter(ctx, doc=doc, claimant=claimant, since=first, until=last)
+    findings = [f for f in every if SEVERITIES.index(f.severity) >= SEVERITIES.index(severity) and keep(f)]
     agree = agreement(ctx)
     failing = fail_on != "none" and any(
         SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on)
@@ -105,12 +158,15 @@ def check_command(
         summary: dict[str, Any] = {
             name: {s: counts.get((name, s), 0) for s in SEVERITIES} for name in (names or REGISTRY)
         }
-        out = {"findings": [f.to_dict() for f in findings], "summary": summary, "reference_agreement": agree}
+        out = {"findings": [f.to_dict() for f in findings], "summary": summary, "reference_agreement": agree,
+               "run_id": run_id}  # fmt: skip
         typer.echo(json_text(out, indent=2))
     elif fmt == "markdown":
         typer.echo(_markdown(findings, agree))
     else:
         _print_table(findings, agree)
+        if run_id is not None:
+            Console(stderr=True).print(f"stored as check run {run_id} ({len(every)} findings)", highlight=False)
     if failing:
         raise typer.Exit(1)
 

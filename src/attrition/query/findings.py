@@ -8,7 +8,6 @@ cites), so a review recorded against it still applies after the checks are run a
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -19,21 +18,18 @@ from attrition.checks import REGISTRY, CheckContext, Finding, run_checks
 from attrition.checks.base import SEVERITIES
 from attrition.query.overlay import REVIEW_STATES, latest_reviews
 from attrition.store.tables import claims, documents
-from attrition.store.tables_reconcile import reference_points, reference_series
 
 #: The checks whose findings make up the review queue (cross_claimant is a comparison, not a problem).
 QUEUE_CHECKS: tuple[str, ...] = ("misquote", "breakdown_sum", "cumulative_decrease", "jump", "period_sum")
 
 
 def finding_id(f: Finding) -> str:
-    """A stable id from the check and the evidence it cites (stable claim ids, reference points)."""
-    parts = [f.check, *sorted(f.claim_ids)]
-    parts += sorted(f"{r.series}@{r.date.isoformat()}:{r.category}" for r in f.references)
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    """A stable id from the check and the evidence it cites (see `Finding.id`)."""
+    return f.id
 
 
-def _difference(f: Finding) -> float | None:
-    d = f.details
+def _difference(details: dict[str, Any]) -> float | None:
+    d = details
     got = d.get("article_value", d.get("after", d.get("value", d.get("parts_sum"))))
     expected = d.get("reference_value", d.get("majority_value", d.get("before", d.get("median", d.get("total")))))
     if isinstance(got, int | float) and isinstance(expected, int | float):
@@ -41,34 +37,52 @@ def _difference(f: Finding) -> float | None:
     return None
 
 
-def fingerprint(conn: Connection) -> tuple[Any, ...]:
+def fingerprint(conn: Connection) -> str:
     """Changes whenever claims or reference series are added, removed or replaced."""
-    c = conn.execute(select(func.count(), func.max(claims.c.id))).one()
-    series = reference_series.c
-    r = conn.execute(select(func.count(), func.max(series.id), func.max(series.imported_at))).one()
-    p = conn.execute(select(func.count()).select_from(reference_points)).scalar_one()
-    return (*c, *r, p)
+    from attrition.checks.storeio import fingerprint as store_fingerprint
+
+    return store_fingerprint(conn)
+
+
+def _stored(engine: Engine, names: list[str]) -> list[dict[str, Any]] | None:
+    """The latest stored run's findings when it ran every queue check over the store as it is now."""
+    from attrition.checks.storeio import latest_run, stored_findings
+
+    with engine.connect() as conn:
+        run = latest_run(conn)
+        if run is None or not run["current"] or not set(names) <= set(run["checks"]):
+            return None
+        records = [r for r in stored_findings(conn, int(run["id"])) if r["check"] in names]
+    order = {n: i for i, n in enumerate(names)}
+    records.sort(key=lambda r: (-SEVERITIES.index(r["severity"]), order[r["check"]]))
+    for r in records:
+        r["run_id"] = run["id"]
+    return records
 
 
 def compute(engine: Engine) -> list[dict[str, Any]]:
-    """Every queue finding over the store, most severe first, as plain records."""
+    """Every queue finding over the store, most severe first, as plain records.
+
+    The latest `attrition check` run's stored findings are used when that run saw the store
+    as it is now; otherwise the checks run here (and nothing is stored: the web only reads).
+    """
     from attrition.reconcile.storeio import load_claims
     from attrition.reference.storeio import load_series
 
+    names = [n for n in QUEUE_CHECKS if n in REGISTRY]
     with engine.connect() as conn:
-        stored = load_claims(conn)
         outlet_of = dict(conn.execute(select(claims.c.uid, documents.c.outlet).join(
             documents, documents.c.id == claims.c.document_id)).all())  # fmt: skip
-    ctx = CheckContext(claims=stored, series=load_series(engine))
-    names = [n for n in QUEUE_CHECKS if n in REGISTRY]
-    out = []
-    for f in run_checks(ctx, names):
-        record = f.to_dict()
-        record["id"] = finding_id(f)
-        record["difference"] = _difference(f)
-        record["outlets"] = sorted({o for i in f.claim_ids if (o := outlet_of.get(i))})
-        out.append(record)
-    return out
+    records = _stored(engine, names)
+    if records is None:
+        with engine.connect() as conn:
+            stored = load_claims(conn)
+        ctx = CheckContext(claims=stored, series=load_series(engine))
+        records = [{**f.to_dict(), "run_id": None} for f in run_checks(ctx, names)]
+    for record in records:
+        record["difference"] = _difference(record["details"])
+        record["outlets"] = sorted({o for i in record["claim_ids"] if (o := outlet_of.get(i))})
+    return records
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +116,13 @@ class FindingFilter:
         return not (self.state and f["review"]["state"] != self.state)
 
 
+def _latest_run_id(conn: Connection) -> int | None:
+    from attrition.store.tables_checks import check_runs
+
+    found = conn.execute(select(func.max(check_runs.c.id))).scalar()
+    return int(found) if found is not None else None
+
+
 class FindingsCache:
     """Findings of one store, recomputed only when its fingerprint changes."""
 
@@ -113,7 +134,7 @@ class FindingsCache:
 
     def all(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            key = fingerprint(conn)
+            key = (fingerprint(conn), _latest_run_id(conn))
         with self._lock:
             if key != self._key:
                 self._findings = compute(self.engine)

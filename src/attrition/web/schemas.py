@@ -119,6 +119,7 @@ class FindingOut(Record):
     docs: list[str]
     review_state: str
     reviewed_by: str | None
+    run_id: int | None = Field(default=None, description="The stored check run that found it (null: computed live).")
 
 
 class FindingDetail(Record):
@@ -134,6 +135,7 @@ class FindingDetail(Record):
     references: list[dict[str, Any]]
     details: dict[str, Any]
     review: ReviewOut
+    run_id: int | None = None
 
 
 class SeriesOut(Record):

@@ -19,6 +19,8 @@ with contextlib.suppress(ImportError):  # the reconcile tables share the metadat
     importlib.import_module("attrition.store.tables_reconcile")
 with contextlib.suppress(ImportError):  # so do the overlay tables
     importlib.import_module("attrition.store.tables_overlay")
+with contextlib.suppress(ImportError):  # and the stored findings
+    importlib.import_module("attrition.store.tables_checks")
 
 config = context.config
 target_metadata = metadata
