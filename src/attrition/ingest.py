@@ -13,6 +13,7 @@ because which outlet carried a claim is itself information.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -31,9 +32,11 @@ from attrition.sources import (
     normalize_text,
     read_source,
 )
-from attrition.store import open_store
+from attrition.store import StoreError, open_store
 from attrition.store import repository as repo
 
+#: Seconds between heartbeats of a run that only meets duplicates (other writes beat anyway).
+HEARTBEAT = 60.0
 #: Estimated Jaccard similarity of 4-word shingles above which two documents are linked.
 NEAR_DUPLICATE_THRESHOLD = 0.7
 NUM_PERM = 128
@@ -144,6 +147,7 @@ class Ingestor:
         self.policy = policy or FetchPolicy()
         self.on_event = on_event or (lambda _e: None)
         self.threshold = threshold
+        self._beat = time.monotonic()
 
     def run(self, sources: Sequence[str]) -> RunSummary:
         with self.engine.begin() as conn:
@@ -158,8 +162,11 @@ class Ingestor:
                         self._handle(item, summary, index)
         except BaseException:
             summary.status = "interrupted"
-            with self.engine.begin() as conn:
-                repo.update_run(conn, run_id=summary.run_id, status="interrupted", counts=summary.counts())
+            try:
+                with self.engine.begin() as conn:
+                    repo.update_run(conn, run_id=summary.run_id, status="interrupted", counts=summary.counts())
+            except (SQLAlchemyError, StoreError):  # the store itself failed (full, read-only, gone):
+                pass  # the next run marks this one interrupted; the original error is what matters
             raise
         summary.status = "finished"
         with self.engine.begin() as conn:
@@ -180,6 +187,10 @@ class Ingestor:
 
     def _duplicate(self, summary: RunSummary, source: str, doc: str | None = None) -> None:
         summary.duplicate += 1
+        if time.monotonic() - self._beat > HEARTBEAT:  # a run of duplicates writes nothing else
+            with self.engine.begin() as conn:
+                repo.update_run(conn, run_id=summary.run_id, counts=summary.counts())
+            self._beat = time.monotonic()
         self.on_event(Event("duplicate", source, doc=doc))
 
     def _handle(

@@ -146,3 +146,25 @@ def test_ingest_broken_meta_file_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", "--samples", "--db", str(tmp_path / "s.db"), "--meta", str(meta)])
     assert result.exit_code == 2
     assert "meta.jsonl:1" in result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"doc": "a", "published": "last Tuesday"}',
+        '{"doc": "a", "published": 20240506}',
+        '{"doc": "a", "url": 5}',
+        '{"doc": "a", "outlet": ["x"]}',
+        "[" * 100_000 + "]" * 100_000,
+    ],
+)
+def test_broken_meta_lines_are_one_error_naming_the_line(tmp_path: Path, line: str) -> None:
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text('{"doc": "ok", "published": "2024-05-06"}\n' + line + "\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Russia lost 40 tanks, Ukraine's General Staff said.\n", encoding="utf-8")
+    for command in (["ingest", "--db", str(tmp_path / "s.db")], ["extract"]):
+        result = runner.invoke(app, [*command, str(article), "--meta", str(meta)])
+        assert result.exit_code == 2, result.output
+        assert "meta.jsonl:2:" in result.output and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1

@@ -168,3 +168,9 @@ def test_cli_import_reports_the_line_and_leaves_the_store_alone(tmp_path: Path) 
     assert f"{bad}:2:" in result.output and "Traceback" not in result.output
     listing = runner.invoke(app, ["reference", "list", "--db", db], env={"COLUMNS": "200"})
     assert "russia_losses_personnel" in listing.output and "counts" not in listing.output
+
+
+def test_json_nested_absurdly_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = json_file(tmp_path, "[" + "[" * 100_000 + "]" * 100_000 + "]")
+    with pytest.raises(ValueError, match=r"json:1: nested too deeply"):
+        load_reference(path)

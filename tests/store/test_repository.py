@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+import subprocess
+import sys
+from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import Engine, delete, func, inspect, select
+from sqlalchemy import Engine, delete, func, inspect, select, update
 
 from attrition.models import Claim, Document, Span
 from attrition.sources import content_hash
 from attrition.store import open_store
 from attrition.store import repository as repo
 from attrition.store.db import alembic_config
-from attrition.store.tables import claims, document_links, documents
+from attrition.store.tables import claims, document_links, documents, ingest_runs
 
 TEXT = "Kyiv, 3 March. Russia lost 1,200 personnel and 14 tanks, the General Staff said. Other news."
 
@@ -147,13 +149,29 @@ def test_list_documents_counts_claims_and_links(engine: Engine) -> None:
     assert "text" not in rows["k1"]
 
 
-def test_runs_left_running_are_marked_interrupted(engine: Engine) -> None:
+def test_a_new_run_leaves_live_runs_alone_and_marks_dead_ones(engine: Engine) -> None:
+    """A run in this (live) process, or silent only briefly on another host, keeps running; a run
+    whose process is gone, or silent for too long elsewhere, is marked interrupted."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)
+    host, _ = repo.this_process()
     with engine.begin() as conn:
-        first = repo.start_run(conn, sources=["a"])
+        live = repo.start_run(conn, sources=["a"])
+        dead = repo.start_run(conn, sources=["b"])
+        far_live = repo.start_run(conn, sources=["c"])
+        far_dead = repo.start_run(conn, sources=["d"])
+        conn.execute(update(ingest_runs).where(ingest_runs.c.id == dead).values(pid=dead_pid))
+        recent = repo.now() - timedelta(minutes=1)
+        old = repo.now() - repo.RUN_STALE_AFTER - timedelta(minutes=1)
+        for run_id, beat in ((far_live, recent), (far_dead, old)):
+            elsewhere = {"host": host + ".elsewhere", "heartbeat_at": beat}
+            conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(**elsewhere))
     with engine.begin() as conn:
-        second = repo.start_run(conn, sources=["b"])
-        repo.add_error(conn, run_id=second, source="b", error="boom")
+        newest = repo.start_run(conn, sources=["e"])
+        repo.add_error(conn, run_id=newest, source="e", error="boom")
     with engine.connect() as conn:
-        runs = {r["id"]: r for r in repo.list_runs(conn)}
-        assert runs[first]["status"] == "interrupted" and runs[second]["status"] == "running"
-        assert [(e["source"], e["error"]) for e in repo.list_errors(conn, run_id=second)] == [("b", "boom")]
+        status = {r["id"]: r["status"] for r in repo.list_runs(conn)}
+        assert status == {
+            live: "running", dead: "interrupted", far_live: "running", far_dead: "interrupted", newest: "running"
+        }
+        assert [(e["source"], e["error"]) for e in repo.list_errors(conn, run_id=newest)] == [("e", "boom")]

@@ -6,9 +6,35 @@ them together, so adding a command never means editing another command's file.
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
+
+
+class _Group(TyperGroup):
+    """Turns store failures (read-only, disk full, server down, newer schema) into one line on
+    stderr and exit status 2, whichever command meets them, instead of a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from attrition.output.safe import printable
+        from attrition.store.errors import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            typer.echo(f"error: {printable(exc)}", err=True)
+            raise typer.Exit(2) from None
+        except SQLAlchemyError as exc:
+            lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            typer.echo(f"error: the store failed: {printable(lines[0] if lines else type(exc).__name__)}", err=True)
+            raise typer.Exit(2) from None
+
 
 app = typer.Typer(
+    cls=_Group,
     name="attrition",
     help="Attributed loss claims from war reporting: extract, ingest, list and check them.",
     no_args_is_help=True,

@@ -121,6 +121,8 @@ def json_rows(path: Path) -> Iterator[tuple[int, Any]]:
             raise fail(exc.pos, f"invalid JSON: {exc.msg}") from None
         except ValueError as exc:  # NaN / Infinity
             raise fail(index, str(exc)) from None
+        except RecursionError:
+            raise fail(index, "nested too deeply to be a row") from None
         yield line_at(index), element
         index = _SPACE.match(text, end).end()  # type: ignore[union-attr]
         if text.startswith(",", index):

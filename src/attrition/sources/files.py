@@ -121,15 +121,32 @@ def read_meta_file(path: Path, *, strict: bool = True) -> dict[str, dict[str, An
             continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:  # RecursionError: absurdly nested
             if strict:
-                raise SourceError(f"{path}:{n}: not a metadata line ({exc})") from exc
+                reason = exc if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                raise SourceError(f"{path}:{n}: not a metadata line ({reason})") from None
             continue
         if isinstance(row, dict) and isinstance(row.get("doc"), str):
-            meta[row["doc"]] = row
+            problem = _meta_problem(row)
+            if problem is None:
+                meta[row["doc"]] = row
+            elif strict:
+                raise SourceError(f"{path}:{n}: {problem}")
         elif strict:
             raise SourceError(f'{path}:{n}: a metadata line needs a "doc" string')
     return meta
+
+
+def _meta_problem(row: dict[str, Any]) -> str | None:
+    """What is wrong with a metadata line's fields, or None: text fields are strings, and
+    `published` is an ISO date (a timestamp's date part is used)."""
+    for key in ("url", "outlet", "title"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            return f'"{key}" must be a string, not {json.dumps(row[key])[:40]}'
+    published = row.get("published")
+    if published not in (None, "") and (not isinstance(published, str) or _meta_date(published) is None):
+        return f'"published" must be a date such as 2024-05-06, not {json.dumps(published)[:40]}'
+    return None
 
 
 def load_meta(folder: Path) -> dict[str, dict[str, Any]]:

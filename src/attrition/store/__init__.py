@@ -5,6 +5,7 @@ See docs/store.md for the schema.
 """
 
 from attrition.store.db import DEFAULT_DB, migrate, open_store, resolve_url
+from attrition.store.errors import StoreError
 from attrition.store.tables import metadata
 
-__all__ = ["DEFAULT_DB", "metadata", "migrate", "open_store", "resolve_url"]
+__all__ = ["DEFAULT_DB", "StoreError", "metadata", "migrate", "open_store", "resolve_url"]

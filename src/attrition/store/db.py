@@ -14,6 +14,9 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+
+from attrition.store.errors import StoreError, explain, newer_release, store_name, translate_errors
 
 #: The embedded store when neither `--db` nor `ATTRITION_DB` says otherwise.
 DEFAULT_DB = "attrition.db"
@@ -53,21 +56,48 @@ def alembic_config() -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the database at `engine` to `revision` (idempotent)."""
+    """Bring the database at `engine` to `revision` (idempotent).
+
+    A store stamped with a revision this release does not know was made by a newer release:
+    that is a `StoreError` saying so, before Alembic is asked to do anything with it.
+    """
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
     with engine.begin() as conn:
+        for current in MigrationContext.configure(conn).get_current_heads():
+            try:
+                known = script.get_revision(current)
+            except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+                known = None
+            if known is None:
+                raise newer_release(engine.url.render_as_string(hide_password=True), current)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
 
 def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
-    """An engine on the store at `url` (see `resolve_url`), migrated to the newest schema."""
+    """An engine on the store at `url` (see `resolve_url`), migrated to the newest schema.
+
+    A store that cannot be opened or migrated (server down, read-only and not yet migrated, made
+    by a newer release, disk full) raises `StoreError` with one line naming it.
+    """
     resolved = resolve_url(url)
     if resolved.startswith("sqlite"):
         engine = create_engine(resolved)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(resolved, pool_pre_ping=True)
+    translate_errors(engine, resolved)
     if upgrade:
-        migrate(engine)
+        try:
+            migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except (SQLAlchemyError, OSError) as exc:
+            engine.dispose()
+            raise (explain(exc, resolved) or StoreError(f"the store {store_name(resolved)} failed: {exc}")) from exc
     return engine

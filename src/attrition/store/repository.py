@@ -8,9 +8,11 @@ run killed between two documents leaves only whole documents behind.
 from __future__ import annotations
 
 import json
+import os
+import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
@@ -48,14 +50,55 @@ class AddResult:
 # ----------------------------------------------------------------------------- runs
 
 
+#: A run on another host that has not shown life for this long is taken for dead.
+RUN_STALE_AFTER = timedelta(minutes=15)
+
+
+def this_process() -> tuple[str, int]:
+    """(host name, process id) of the caller: the owner recorded on a run."""
+    return socket.gethostname(), os.getpid()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by another user
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def run_is_alive(run: Mapping[str, Any], *, at: datetime | None = None) -> bool:
+    """Whether a `running` run still has a process working on it.
+
+    On this host the recorded process id decides; elsewhere (or for runs from before the owner
+    was recorded) the last heartbeat: a run silent for `RUN_STALE_AFTER` is dead.
+    """
+    host, _ = this_process()
+    if run.get("host") == host and run.get("pid"):
+        return _pid_alive(int(run["pid"]))
+    last = run.get("heartbeat_at") or run.get("started_at")
+    return last is not None and (at or now()) - last < RUN_STALE_AFTER
+
+
 def start_run(conn: Connection, *, sources: list[str]) -> int:
-    """A new ingest run; runs left `running` by a killed process are marked `interrupted`."""
-    conn.execute(update(ingest_runs).where(ingest_runs.c.status == "running").values(status="interrupted"))
+    """A new ingest run owned by this process. Runs left `running` by a process that is gone
+    (killed, or silent too long on another host) are marked `interrupted`; live runs, in
+    another terminal or on another machine, are left alone."""
+    running = conn.execute(select(ingest_runs).where(ingest_runs.c.status == "running")).mappings().all()
+    stamp = now()
+    dead = [int(r["id"]) for r in running if not run_is_alive(dict(r), at=stamp)]
+    if dead:
+        conn.execute(update(ingest_runs).where(ingest_runs.c.id.in_(dead)).values(status="interrupted"))
+    host, pid = this_process()
     row = conn.execute(
         insert(ingest_runs)
         .values(
-            started_at=now(), status="running", sources=json.dumps(sources),
-            new=0, duplicate=0, near_duplicate=0, failed=0, claims=0,
+            started_at=stamp, status="running", sources=json.dumps(sources),
+            new=0, duplicate=0, near_duplicate=0, failed=0, claims=0, host=host, pid=pid, heartbeat_at=stamp,
         )  # fmt: skip
         .returning(ingest_runs.c.id)
     ).scalar_one()
@@ -65,8 +108,10 @@ def start_run(conn: Connection, *, sources: list[str]) -> int:
 def update_run(
     conn: Connection, *, run_id: int, status: str | None = None, counts: Mapping[str, int] | None = None
 ) -> None:
-    """Store the run's counters (and status); `finished_at` is set when the status is final."""
+    """Store the run's counters (and status); `finished_at` is set when the status is final.
+    Every update is also the run's heartbeat."""
     values: dict[str, Any] = dict(counts or {})
+    values["heartbeat_at"] = now()
     if status is not None:
         values["status"] = status
         if status != "running":
