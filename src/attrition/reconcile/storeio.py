@@ -91,11 +91,21 @@ def clusters_current(conn: Connection) -> bool:
 
 
 def ensure_clusters(engine: Engine) -> None:
-    """Reconcile unless the clusters already reflect the stored claims (cheap when current)."""
+    """Reconcile unless the clusters already reflect the stored claims (cheap when current).
+
+    On a read-only store the clusters stay as they are (they are derived data): reading must
+    still work there.
+    """
+    from attrition.store.errors import StoreError
+
     with engine.connect() as conn:
         current = clusters_current(conn)
     if not current:
-        reconcile(engine)
+        try:
+            reconcile(engine)
+        except StoreError as exc:
+            if exc.reason != "read_only":
+                raise
 
 
 @dataclass(frozen=True, slots=True)

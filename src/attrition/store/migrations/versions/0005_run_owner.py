@@ -4,8 +4,8 @@ A new run used to mark every `running` run as interrupted, including one still w
 another terminal. With the owner and a heartbeat, only runs whose process is gone (same host)
 or that have been silent for longer than `repository.RUN_STALE_AFTER` (another host) are.
 
-Revision ID: 0004_run_owner
-Revises: 0003_overlay
+Revision ID: 0005_run_owner
+Revises: 0004_stable_ids
 Create Date: 2026-12-03
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_run_owner"
-down_revision = "0003_overlay"
+revision = "0005_run_owner"
+down_revision = "0004_stable_ids"
 branch_labels = None
 depends_on = None
 
