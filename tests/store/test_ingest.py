@@ -344,3 +344,15 @@ def test_a_database_error_on_one_document_does_not_stop_the_batch(
     assert (summary.new, summary.failed) == (2, 1)
     assert "database refused the document: index row size" in summary.errors[0].error
     assert count(engine, ingest_errors) == 1 and count(engine, documents) == 2
+
+
+def test_a_url_that_redirects_is_not_fetched_again_on_rerun(engine: Engine, server: LocalServer) -> None:
+    final = server.page("/story/final", article_html(91))
+    start = server.redirect("/short/91", final)
+    policy = FetchPolicy(allow_private=True)
+    first = ingest([start], engine=engine, policy=policy)
+    assert first.new == 1
+    hits = len(server.hits)
+    again = ingest([start], engine=engine, policy=policy)
+    assert (again.new, again.duplicate, again.failed) == (0, 1, 0)
+    assert len(server.hits) == hits  # neither the short URL nor its target was requested again

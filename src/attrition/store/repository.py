@@ -148,8 +148,11 @@ def find_document(conn: Connection, *, content_hash: str) -> int | None:
 
 
 def url_known(conn: Connection, *, url: str) -> bool:
-    """True when a document fetched from `url` is already stored."""
-    return conn.execute(select(documents.c.id).where(documents.c.url == url).limit(1)).first() is not None
+    """True when a document fetched from `url` is already stored: as its final address, or as
+    the address it was asked for (a URL that redirects is stored under where it led, and must
+    not be fetched again on every rerun)."""
+    query = select(documents.c.id).where(or_(documents.c.url == url, documents.c.source == url)).limit(1)
+    return conn.execute(query).first() is not None
 
 
 def _free_doc_key(conn: Connection, doc: str, content_hash: str) -> str:

@@ -69,7 +69,7 @@ documents = Table(
     Column("outlet", Text),
     Column("title", Text),
     Column("published", Date),
-    Column("source", Text),
+    Column("source", Text, index=True),  # what was asked for: a path, or a URL before redirects
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime, nullable=False),
     Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="SET NULL")),

@@ -3,6 +3,7 @@
 A new run used to mark every `running` run as interrupted, including one still working in
 another terminal. With the owner and a heartbeat, only runs whose process is gone (same host)
 or that have been silent for longer than `repository.RUN_STALE_AFTER` (another host) are.
+Also an index on `documents.source`, by which a rerun recognises a URL that redirected.
 
 Revision ID: 0005_run_owner
 Revises: 0004_stable_ids
@@ -25,9 +26,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("host", sa.Text(), nullable=True))
         batch.add_column(sa.Column("pid", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("heartbeat_at", sa.DateTime(), nullable=True))
+    # a URL that redirects is known by the address it was asked for (documents.source)
+    op.create_index("ix_documents_source", "documents", ["source"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_documents_source", table_name="documents")
     with op.batch_alter_table("ingest_runs") as batch:
         batch.drop_column("heartbeat_at")
         batch.drop_column("pid")
