@@ -1,0 +1,62 @@
+"""Extraction work grows linearly with the input for every hostile shape (no rescans).
+
+No timed tests: work is counted as Python function calls (cProfile), which is deterministic. A
+stage that rescans from each position (the quadratic paths found in repeated abbreviations,
+number words and attribution phrases) makes the calls per KB grow with the size; here the
+calls per KB at 200 KB must stay within 1.5 times those at 10 KB. Wall-clock time per MB from
+10 KB to 2 MB is measured by `bench/adversarial.py` (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from attrition import Document, extract_document
+
+SHAPES = {
+    "abbreviations": "Gen. Maj. Lt. Col. Dr. Mr. U.S. e.g. ",
+    "number_words": "twenty-one thousand three hundred and five, ",
+    "attribution": "the Defence Ministry said, according to the General Staff, officials reported, ",
+    "long_line": "abcdefghij",
+    "figures_and_claims": "Russia lost 1,200 troops and 14 tanks, ",
+}
+PIECES = [*SHAPES.values(), "Mr. ", "one hundred and twenty ", "said ", ", ", "Kyiv ", "1,000 ", "— "]
+
+
+def calls(text: str) -> int:
+    profile = cProfile.Profile()
+    profile.enable()
+    extract_document(Document(id="shape", text=text))
+    profile.disable()
+    return int(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]
+
+
+def make(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def growth(unit: str, small: int, large: int) -> float:
+    extract_document(Document(id="warm", text="Russia lost 5 tanks, the ministry said."))
+    per_small = calls(make(unit, small)) / small
+    per_large = calls(make(unit, large)) / large
+    return per_large / per_small
+
+
+@pytest.mark.parametrize("shape", [s for s in SHAPES if s != "figures_and_claims"])
+def test_work_per_kb_is_flat_from_10_kb_to_200_kb(shape: str) -> None:
+    assert growth(SHAPES[shape], 10_000, 200_000) < 1.5
+
+
+def test_work_per_kb_is_flat_for_dense_claims() -> None:
+    assert growth(SHAPES["figures_and_claims"], 10_000, 60_000) < 1.5
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6))
+def test_work_per_kb_is_flat_for_mixed_hostile_lines(pieces: list[str]) -> None:
+    assert growth("".join(pieces), 5_000, 50_000) < 1.5
