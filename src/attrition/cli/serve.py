@@ -37,7 +37,8 @@ def serve_command(
     """Serve the JSON API (/api, /openapi.json) and the web dashboard over the store."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from attrition.store import open_store, resolve_url
+    from attrition.output.safe import printable
+    from attrition.store import StoreError, open_store, resolve_url
 
     url = resolve_url(db)
     if url.startswith("sqlite:///"):
@@ -50,6 +51,8 @@ def serve_command(
         engine = open_store(db)
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
+    except StoreError as exc:
+        _fail(printable(exc))
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
         _fail(f"cannot open the store {engine_name(url)}: {reason[0] if reason else type(exc).__name__}")
