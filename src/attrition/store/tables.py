@@ -44,7 +44,7 @@ ingest_runs = Table(
     Column("near_duplicate", Integer, nullable=False, default=0),
     Column("failed", Integer, nullable=False, default=0),
     Column("claims", Integer, nullable=False, default=0),
-    Column("host", Text),  # who runs it: host name and process id (0005_run_owner)
+    Column("host", Text),  # who runs it: host name and process id (0006_run_owner)
     Column("pid", Integer),
     Column("heartbeat_at", DateTime),  # last sign of life; a silent run is taken for dead
 )

@@ -5,8 +5,8 @@ another terminal. With the owner and a heartbeat, only runs whose process is gon
 or that have been silent for longer than `repository.RUN_STALE_AFTER` (another host) are.
 Also an index on `documents.source`, by which a rerun recognises a URL that redirected.
 
-Revision ID: 0005_run_owner
-Revises: 0004_stable_ids
+Revision ID: 0006_run_owner
+Revises: 0005_findings
 Create Date: 2026-12-03
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_run_owner"
-down_revision = "0004_stable_ids"
+revision = "0006_run_owner"
+down_revision = "0005_findings"
 branch_labels = None
 depends_on = None
 
