@@ -34,6 +34,7 @@ from attrition.sources import (
 )
 from attrition.store import StoreError, open_store
 from attrition.store import repository as repo
+from attrition.text.language import detect_language, normalize_lang
 
 #: Seconds between heartbeats of a run that only meets duplicates (other writes beat anyway).
 HEARTBEAT = 60.0
@@ -141,9 +142,11 @@ class Ingestor:
         on_event: Callable[[Event], None] | None = None,
         threshold: float = NEAR_DUPLICATE_THRESHOLD,
         meta: Mapping[str, dict[str, object]] | None = None,
+        lang: str | None = None,
     ) -> None:
         self.engine = engine
         self.meta = meta
+        self.lang = normalize_lang(lang)
         self.policy = policy or FetchPolicy()
         self.on_event = on_event or (lambda _e: None)
         self.threshold = threshold
@@ -216,6 +219,7 @@ class Ingestor:
             url=item.url,
             outlet=item.outlet,
             title=item.title,
+            lang=self.lang or detect_language(item.text),
         )
         try:
             from attrition import extract_document
@@ -267,8 +271,11 @@ def ingest(
     policy: FetchPolicy | None = None,
     on_event: Callable[[Event], None] | None = None,
     meta: Mapping[str, dict[str, object]] | None = None,
+    lang: str | None = None,
 ) -> RunSummary:
     """Ingest every SOURCE (files, folders, URLs, feeds, WARCs) into the store at `db_url`.
+
+    Each document's language is detected from its text unless `lang` (en, ru, uk) is given.
 
     Bad sources never stop the batch: each becomes an error row of the run (and an entry of
     `RunSummary.errors`).
@@ -278,7 +285,7 @@ def ingest(
     own = engine is None
     engine = engine or open_store(db_url)
     try:
-        return Ingestor(engine, policy=policy, on_event=on_event, meta=meta).run(sources)
+        return Ingestor(engine, policy=policy, on_event=on_event, meta=meta, lang=lang).run(sources)
     finally:
         if own:
             engine.dispose()

@@ -75,7 +75,10 @@ class Span:
 
 @dataclass(slots=True)
 class Document:
-    """An article as the extractor sees it: plain text plus what is known about it."""
+    """An article as the extractor sees it: plain text plus what is known about it.
+
+    `lang` is an ISO 639-1 code; None means "detect it from the text" (`text.language`).
+    """
 
     id: str
     text: str
@@ -83,6 +86,7 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
+    lang: str | None = None
 
 
 @dataclass(slots=True)

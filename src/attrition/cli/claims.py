@@ -23,12 +23,13 @@ from attrition.cli import app
 from attrition.output.safe import csv_cell, json_line, text
 from attrition.store import open_store
 from attrition.store import repository as repo
+from attrition.text.language import normalize_lang
 
 FORMATS = ("table", "jsonl", "csv", "parquet")
 TABLE_CLAIM_COLUMNS = (
     "id", "doc", "published", "claimant", "subject", "event", "category", "value", "qualifier", "sentence",
 )  # fmt: skip
-TABLE_DOC_COLUMNS = ("doc", "published", "outlet", "title", "claims", "near_duplicates")
+TABLE_DOC_COLUMNS = ("doc", "published", "lang", "outlet", "title", "claims", "near_duplicates")
 
 DB_OPTION = typer.Option(
     None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
@@ -44,6 +45,13 @@ def _date(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name) from exc
+
+
+def _lang(value: str | None) -> str | None:
+    try:
+        return normalize_lang(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--lang") from exc
 
 
 def _plain(value: Any) -> Any:
@@ -96,6 +104,7 @@ def claims_command(
     since: str | None = typer.Option(None, help="Documents published on or after YYYY-MM-DD."),
     until: str | None = typer.Option(None, help="Documents published on or before YYYY-MM-DD."),
     outlet: str | None = typer.Option(None, help="Only documents from this outlet."),
+    lang: str | None = typer.Option(None, "--lang", help="Only documents in this language (en, ru, uk)."),
     doc: str | None = typer.Option(None, help="Only this document (its doc key)."),
     claim_id: str | None = typer.Option(None, "--id", help="Only the claim with this stable id."),
     cluster: str | None = typer.Option(None, "--cluster", help="Only the claims of the cluster with this id."),
@@ -121,6 +130,7 @@ def claims_command(
             rows = repo.query_claims(
                 conn, claimant=claimant, subject=subject, category=category, event=event,
                 since=first, until=last, outlet=outlet, doc=doc, claim_id=claim_id, cluster=cluster,
+                lang=_lang(lang),
             )  # fmt: skip
     finally:
         engine.dispose()
@@ -132,6 +142,7 @@ def docs_command(
     since: str | None = typer.Option(None, help="Published on or after YYYY-MM-DD."),
     until: str | None = typer.Option(None, help="Published on or before YYYY-MM-DD."),
     outlet: str | None = typer.Option(None, help="Only this outlet."),
+    lang: str | None = typer.Option(None, "--lang", help="Only documents in this language (en, ru, uk)."),
     doc: str | None = typer.Option(None, help="Only this document (its doc key)."),
     fmt: str = FORMAT_OPTION,
     output: Path | None = OUTPUT_OPTION,
@@ -143,7 +154,7 @@ def docs_command(
     try:
         with engine.connect() as conn:
             rows = repo.list_documents(
-                conn, outlet=outlet, since=first, until=last, doc=doc
+                conn, outlet=outlet, since=first, until=last, doc=doc, lang=_lang(lang)
             )
     finally:
         engine.dispose()

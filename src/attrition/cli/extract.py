@@ -11,11 +11,12 @@ import typer
 from rich.console import Console
 
 from attrition.cli import app
-from attrition.cli.options import FormatOpt, MetaOpt, PublishedOpt
+from attrition.cli.options import FormatOpt, LangOpt, MetaOpt, PublishedOpt
 from attrition.docs_io import DocumentReadError, iter_text_files, load_meta, read_text_document, sample_paths
 from attrition.extract.pipeline import extract_document
 from attrition.output import FORMATS, claims_table, csv_text, jsonl_line
 from attrition.output.safe import escape_markup, printable
+from attrition.text.language import normalize_lang
 
 
 @app.command()
@@ -28,6 +29,7 @@ def extract(
         bool, typer.Option("--samples", help="Run on the sample articles bundled with Attrition.")
     ] = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="jsonl: add span, rules and breakdown links.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Extract attributed loss claims from .txt files and print them."""
     if fmt not in FORMATS:
@@ -39,6 +41,10 @@ def extract(
             default_date = date.fromisoformat(published)
         except ValueError as exc:
             raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--published") from exc
+    try:
+        language = normalize_lang(lang)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--lang") from exc
     inputs = list(paths or [])
     try:
         metadata = load_meta(meta) if meta else {}
@@ -63,6 +69,7 @@ def extract(
             failed += 1
             err.print(f"[red]error[/red]: {escape_markup(exc)}")
             continue
+        doc.lang = language or doc.lang
         claims = extract_document(doc)
         if fmt == "jsonl":
             for c in claims:

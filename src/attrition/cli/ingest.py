@@ -13,13 +13,14 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from attrition.cli import app
-from attrition.cli.options import MetaOpt
+from attrition.cli.options import LangOpt, MetaOpt
 from attrition.docs_io import DocumentReadError, load_meta, samples_dir
 from attrition.ingest import Event, RunSummary, ingest
 from attrition.output.safe import escape_markup, printable
 from attrition.sources import FetchPolicy
 from attrition.sources.urls import TOTAL_TIMEOUT
 from attrition.store import resolve_url
+from attrition.text.language import normalize_lang
 
 #: Errors listed after the summary (all are in the store's `ingest_errors` table).
 SHOWN_ERRORS = 20
@@ -57,6 +58,7 @@ def ingest_command(
         None, "--progress/--no-progress", help="Progress bar [default: only on a terminal]."
     ),
     meta: MetaOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Ingest articles into the claims store and extract their claims.
 
@@ -73,6 +75,10 @@ def ingest_command(
     except DocumentReadError as exc:
         typer.echo(f"error: --meta {printable(exc)}; fix or remove that line and run again", err=True)
         raise typer.Exit(2) from None
+    try:
+        language = normalize_lang(lang)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--lang") from exc
     out = Console()
     err = Console(stderr=True)
     show = out.is_terminal if progress is None else progress
@@ -106,7 +112,7 @@ def ingest_command(
     try:
         with bar:
             policy = FetchPolicy(allow_private=allow_private, total_timeout=fetch_timeout)
-            summary = ingest(specs, db_url=db, policy=policy, on_event=on_event, meta=metadata)
+            summary = ingest(specs, db_url=db, policy=policy, on_event=on_event, meta=metadata, lang=language)
     except KeyboardInterrupt:
         err.print("interrupted: documents stored so far are kept; run the same command again to carry on")
         raise typer.Exit(130) from None

@@ -12,6 +12,10 @@ MetaOpt = Annotated[
     Path | None,
     typer.Option("--meta", help='JSONL metadata keyed by file stem: {"doc", "url", "outlet", "published"}.'),
 ]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the inputs (en, ru, uk) instead of detecting it per document."),
+]
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs without metadata.")
 ]

@@ -17,18 +17,22 @@ from attrition.lexicon import load_lexicon
 from attrition.models import Claim, Document, Span
 from attrition.text.dates import find_dateline
 from attrition.text.furniture import blank_furniture, find_furniture
+from attrition.text.language import detect_language
 from attrition.text.limits import reading_limit
 from attrition.text.normalize import fold
 from attrition.text.sentences import split_sentences
 
 
-def extract(text: str, published: date | None = None, doc: str | None = None) -> list[Claim]:
+def extract(
+    text: str, published: date | None = None, doc: str | None = None, lang: str | None = None
+) -> list[Claim]:
     """Every loss claim in `text`, in document order.
 
     `published` anchors relative periods ("over the past day", "this month"); without it the
-    text's own dateline is used, and without that those periods stay unknown (null).
+    text's own dateline is used, and without that those periods stay unknown (null). `lang`
+    (en, ru, uk) overrides the detected language.
     """
-    return extract_document(Document(id=doc or "", text=text, published=published))
+    return extract_document(Document(id=doc or "", text=text, published=published, lang=lang))
 
 
 def _same_claim_key(r: RawClaim) -> tuple[object, ...]:
@@ -116,7 +120,13 @@ def _to_claims(raws: list[RawClaim], doc: Document) -> list[Claim]:
 
 
 def extract_document(document: Document) -> list[Claim]:
-    """Every loss claim in `document`, in document order (read up to `text.limits.reading_limit`)."""
+    """Every loss claim in `document`, in document order (read up to `text.limits.reading_limit`).
+
+    A document without `lang` has it detected and set, so that whoever stores it stores the
+    language it was read in.
+    """
+    if document.lang is None:
+        document.lang = detect_language(document.text)
     lex = load_lexicon()
     folded = fold(document.text[: reading_limit(document.text).read])
     text = blank_furniture(folded, find_furniture(folded))

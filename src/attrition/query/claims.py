@@ -27,7 +27,7 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "sentence_start", "sentence_end", "rules", "statement", "part_of", "ordinal",
     "extractor", "rules_hash",
 )  # fmt: skip
-DOCUMENT_FIELDS: tuple[str, ...] = ("published", "outlet", "url", "title")
+DOCUMENT_FIELDS: tuple[str, ...] = ("published", "outlet", "url", "title", "lang")
 
 _EARLIEST = literal(date(1, 1, 1), Date)
 
@@ -55,8 +55,8 @@ class ClaimFilter:
 
     `since`/`until` compare the document's publication date; `period_from`/`period_to` keep
     claims whose period overlaps the window; `category` matches any part of a combined
-    category (`tanks` matches `tanks+afv`); `outlet` ignores case; `q` needs every word in
-    the sentence (ignoring ASCII case).
+    category (`tanks` matches `tanks+afv`); `outlet` ignores case; `lang` is the document's
+    language (ISO 639-1: en, ru, uk); `q` needs every word in the sentence (ignoring ASCII case).
     """
 
     claimant: str | None = None
@@ -69,6 +69,7 @@ class ClaimFilter:
     period_from: date | None = None
     period_to: date | None = None
     outlet: str | None = None
+    lang: str | None = None
     doc: str | None = None
     q: str | None = None
     cluster: str | None = None
@@ -105,6 +106,8 @@ class ClaimFilter:
             query = query.where(d.published <= self.until)
         if self.outlet:
             query = query.where(func.lower(d.outlet) == self.outlet.lower())
+        if self.lang:
+            query = query.where(d.lang == self.lang.lower())
         if self.period_from or self.period_to:
             end = func.coalesce(c.period_end, c.period_start)
             start = func.coalesce(c.period_start, c.period_end)
@@ -153,7 +156,7 @@ def claim_record(row: Any) -> dict[str, Any]:
     return record
 
 
-_DOCUMENT_FILTERS = ("since", "until", "outlet")
+_DOCUMENT_FILTERS = ("since", "until", "outlet", "lang")
 
 
 def count_claims(conn: Connection, flt: ClaimFilter) -> int:
@@ -323,6 +326,12 @@ def outlets(conn: Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute(query)]
 
 
+def languages(conn: Connection) -> list[str]:
+    """Languages of the stored documents (ISO 639-1), for filter menus."""
+    query = select(documents.c.lang).where(documents.c.lang.is_not(None)).distinct().order_by(documents.c.lang)
+    return [str(r[0]) for r in conn.execute(query)]
+
+
 def claimants(conn: Connection) -> list[str]:
     """Claimants present in the store, for filter menus."""
     return [str(r[0]) for r in conn.execute(select(claims.c.claimant).distinct().order_by(claims.c.claimant))]
@@ -330,6 +339,6 @@ def claimants(conn: Connection) -> list[str]:
 
 __all__ = [
     "CLAIM_FIELDS", "SORTS", "ClaimFilter", "FilterError", "claim_record", "claimants", "claims_of_document",
-    "count_claims", "find_claim", "get_claim", "iter_claims", "outlets", "page_claims", "paragraph_of",
+    "count_claims", "find_claim", "get_claim", "iter_claims", "languages", "outlets", "page_claims", "paragraph_of",
     "reference_values", "reports_of",
 ]  # fmt: skip

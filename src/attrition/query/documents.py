@@ -12,15 +12,18 @@ from attrition.query.claims import FilterError, claims_of_document
 from attrition.query.pages import Page, after, decode_cursor, encode_cursor
 from attrition.store.tables import claims, document_links, documents
 
-DOCUMENT_FIELDS = ("id", "doc", "published", "outlet", "title", "url", "source", "content_hash", "ingested_at")
+DOCUMENT_FIELDS = (
+    "id", "doc", "published", "outlet", "title", "url", "lang", "source", "content_hash", "ingested_at",
+)  # fmt: skip
 _EARLIEST = literal(date(1, 1, 1), Date)
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentFilter:
-    """Which documents to list: outlet (any case), publication window, words in the title."""
+    """Which documents to list: outlet (any case), language, publication window, words in the title."""
 
     outlet: str | None = None
+    lang: str | None = None
     since: date | None = None
     until: date | None = None
     q: str | None = None
@@ -49,6 +52,8 @@ def page_documents(
     conditions = []
     if flt.outlet:
         conditions.append(func.lower(documents.c.outlet) == flt.outlet.lower())
+    if flt.lang:
+        conditions.append(documents.c.lang == flt.lang.lower())
     if flt.since:
         conditions.append(documents.c.published >= flt.since)
     if flt.until:

@@ -216,7 +216,7 @@ def add_document(
         insert(documents)
         .values(
             doc=doc, content_hash=content_hash, url=document.url, outlet=document.outlet,
-            title=document.title, published=document.published, source=source, text=document.text,
+            title=document.title, published=document.published, lang=document.lang, source=source, text=document.text,
             ingested_at=now(), run_id=run_id,
         )  # fmt: skip
         .returning(documents.c.id)
@@ -258,6 +258,7 @@ def list_documents(
     since: date | None = None,
     until: date | None = None,
     doc: str | None = None,
+    lang: str | None = None,
 ) -> list[dict[str, Any]]:
     """Stored documents (without their text) with claim and near-duplicate counts."""
     n_claims = select(func.count()).where(claims_t.c.document_id == documents.c.id).scalar_subquery()
@@ -268,7 +269,7 @@ def list_documents(
     )
     query = select(
         documents.c.id, documents.c.doc, documents.c.published, documents.c.outlet, documents.c.title,
-        documents.c.url, documents.c.source, documents.c.content_hash, documents.c.ingested_at,
+        documents.c.url, documents.c.lang, documents.c.source, documents.c.content_hash, documents.c.ingested_at,
         n_claims.label("claims"), n_links.label("near_duplicates"),
     ).order_by(documents.c.published, documents.c.doc)  # fmt: skip
     if outlet:
@@ -279,6 +280,8 @@ def list_documents(
         query = query.where(documents.c.published <= until)
     if doc:
         query = query.where(documents.c.doc == doc)
+    if lang:
+        query = query.where(documents.c.lang == lang.lower())
     return [dict(r) for r in conn.execute(query).mappings()]
 
 
@@ -295,19 +298,21 @@ def query_claims(
     doc: str | None = None,
     claim_id: str | None = None,
     cluster: str | None = None,
+    lang: str | None = None,
 ) -> list[dict[str, Any]]:
     """Stored claims matching every given filter, with their document's date, outlet and URL.
 
     `id` is the claim's stable id and `cluster` the stable id of the cluster it was last
     reconciled into (null before a reconcile). `category` matches any part of a combined
-    category (`tanks` matches `tanks+afv`); `since`/`until` compare the publication date.
+    category (`tanks` matches `tanks+afv`); `since`/`until` compare the publication date;
+    `lang` is the document's language.
     """
     from attrition.store.tables_reconcile import claim_clusters, cluster_reports
 
     cols = [claims_t.c[name] for name in CLAIM_COLUMNS]
     query = (
         select(claims_t.c.uid.label("id"), *cols, claim_clusters.c.uid.label("cluster"),
-               documents.c.published, documents.c.outlet, documents.c.url)  # fmt: skip
+               documents.c.published, documents.c.outlet, documents.c.url, documents.c.lang)  # fmt: skip
         .join(documents, documents.c.id == claims_t.c.document_id)
         .outerjoin(cluster_reports, cluster_reports.c.claim_id == claims_t.c.id)
         .outerjoin(claim_clusters, claim_clusters.c.id == cluster_reports.c.cluster_id)
@@ -334,6 +339,8 @@ def query_claims(
         query = query.where(documents.c.outlet == outlet)
     if doc:
         query = query.where(claims_t.c.doc == doc)
+    if lang:
+        query = query.where(documents.c.lang == lang.lower())
     out = []
     for row in conn.execute(query).mappings():
         record = dict(row)

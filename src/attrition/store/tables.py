@@ -69,6 +69,7 @@ documents = Table(
     Column("outlet", Text),
     Column("title", Text),
     Column("published", Date),
+    Column("lang", Text, index=True),  # ISO 639-1, detected unless given (--lang)
     Column("source", Text, index=True),  # what was asked for: a path, or a URL before redirects
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime, nullable=False),

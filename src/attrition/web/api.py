@@ -25,7 +25,7 @@ from attrition.query.reference import list_series, series_points
 from attrition.query.status import store_status
 from attrition.web import schemas as s
 from attrition.web.export import export, model_json
-from attrition.web.params import SUBJECTS, Day, Str, claim_filter, day, sort_param, vocab
+from attrition.web.params import SUBJECTS, Day, Lang, Str, claim_filter, day, sort_param, vocab
 from attrition.web.security import require_write
 
 router = APIRouter(prefix="/api")
@@ -122,6 +122,7 @@ def list_documents(
     request: Request,
     c: Conn,
     outlet: Str = None,
+    lang: Lang = None,
     since: Annotated[str | None, Day("Published on or after")] = None,
     until: Annotated[str | None, Day("Published on or before")] = None,
     q: Str = None,
@@ -130,7 +131,10 @@ def list_documents(
     format: Format = None,  # noqa: A002
 ) -> Response:
     try:
-        flt = qd.DocumentFilter(outlet=outlet or None, since=day("since", since), until=day("until", until), q=q)
+        flt = qd.DocumentFilter(
+            outlet=outlet or None, lang=(lang or "").lower() or None, since=day("since", since),
+            until=day("until", until), q=q,
+        )  # fmt: skip
     except qc.FilterError as exc:
         raise HTTPException(422, str(exc)) from exc
     if format:

@@ -27,7 +27,7 @@ from attrition.query.pages import BadCursor
 from attrition.query.reference import list_series
 from attrition.query.status import store_status
 from attrition.web.api import ClaimId, ClusterId, Conn, claim_detail, compare_data, finding_filter
-from attrition.web.params import QUALIFIERS, SUBJECTS, Day, Str, claim_filter, day, sort_param
+from attrition.web.params import QUALIFIERS, SUBJECTS, Day, Lang, Str, claim_filter, day, sort_param
 from attrition.web.schemas import finding_out
 
 router = APIRouter(include_in_schema=False)
@@ -108,7 +108,8 @@ def claims_page(
     api_query = urlencode({k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in flt.active().items()}
                           | ({"sort": sort, "order": order}))  # fmt: skip
     return render(request, "claims.html", page=page, flt=flt, sort=sort, order=order, columns=CLAIM_COLUMNS,
-                  claimants=qc.claimants(c), outlets=qc.outlets(c), api_query=api_query)  # fmt: skip
+                  claimants=qc.claimants(c), outlets=qc.outlets(c), languages=qc.languages(c),
+                  api_query=api_query)  # fmt: skip
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
@@ -127,17 +128,21 @@ def documents_page(
     request: Request,
     c: Conn,
     outlet: Str = None,
+    lang: Lang = None,
     since: Annotated[str | None, Day("Published on or after")] = None,
     until: Annotated[str | None, Day("Published on or before")] = None,
     q: Str = None,
     cursor: Annotated[str | None, Query(max_length=400)] = None,
 ) -> HTMLResponse:
     try:
-        flt = qd.DocumentFilter(outlet=outlet or None, since=day("since", since), until=day("until", until), q=q)
+        flt = qd.DocumentFilter(
+            outlet=outlet or None, lang=(lang or "").lower() or None, since=day("since", since),
+            until=day("until", until), q=q,
+        )  # fmt: skip
         page = qd.page_documents(c, flt, limit=50, cursor=cursor)
     except (qc.FilterError, BadCursor) as exc:
         raise HTTPException(422, str(exc)) from exc
-    return render(request, "documents.html", page=page, flt=flt, outlets=qc.outlets(c))
+    return render(request, "documents.html", page=page, flt=flt, outlets=qc.outlets(c), languages=qc.languages(c))
 
 
 @router.get("/documents/{doc:path}", response_class=HTMLResponse)

@@ -42,6 +42,9 @@ def checked(fn: type[ClaimFilter], **kw: object) -> ClaimFilter:
 
 
 Str = Annotated[str | None, Query(max_length=200)]
+Lang = Annotated[
+    str | None, Query(pattern=r"^([A-Za-z]{2,3})?$", description="Document language, ISO 639-1 (en, ru, uk).")
+]
 _DAY = r"^(\d{4}-\d{2}-\d{2})?$"
 
 
@@ -70,6 +73,7 @@ def claim_filter(
     period_from: Annotated[str | None, Day("Claim periods overlapping a window from")] = None,
     period_to: Annotated[str | None, Day("Claim periods overlapping a window to")] = None,
     outlet: Str = None,
+    lang: Lang = None,
     doc: Str = None,
     q: Annotated[str | None, Query(max_length=200, description="Words that must all be in the sentence.")] = None,
     cluster: Annotated[str | None, Query(pattern=r"^(k[0-9a-f]{15})?$", description="Claims of one cluster.")] = None,
@@ -80,7 +84,8 @@ def claim_filter(
         category=vocab("category", category, CATEGORIES), event=vocab("event", event, EVENTS),
         qualifier=vocab("qualifier", qualifier, QUALIFIERS), since=day("since", since), until=day("until", until),
         period_from=day("period_from", period_from), period_to=day("period_to", period_to), outlet=outlet or None,
-        doc=doc or None, q=(q or "").strip() or None, cluster=cluster or None,
+        lang=(lang or "").lower() or None, doc=doc or None, q=(q or "").strip() or None,
+        cluster=cluster or None,
     )  # fmt: skip
 
 

@@ -56,6 +56,7 @@ class ClaimOut(Record):
     outlet: str | None
     url: str | None
     title: str | None
+    lang: str | None = Field(None, description="The document's language (ISO 639-1).")
 
 
 class DocumentOut(Record):
@@ -65,6 +66,7 @@ class DocumentOut(Record):
     outlet: str | None
     title: str | None
     url: str | None
+    lang: str | None = Field(None, description="Language the document was read in (ISO 639-1).")
     source: str | None
     content_hash: str
     ingested_at: datetime
