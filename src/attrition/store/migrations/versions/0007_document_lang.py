@@ -19,9 +19,9 @@ _BATCH = 500
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.add_column(sa.Column("lang", sa.Text(), nullable=True))
-        batch.create_index("ix_documents_lang", ["lang"])
+    # plain ALTERs, no batch copy: recreating `documents` on SQLite would cascade to its claims
+    op.add_column("documents", sa.Column("lang", sa.Text(), nullable=True))
+    op.create_index("ix_documents_lang", "documents", ["lang"])
     # Documents stored before this revision get the language detected from their stored text,
     # so a `lang` filter does not silently drop them. Read in id order, a batch at a time.
     from attrition.text.language import detect_language
@@ -43,6 +43,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.drop_index("ix_documents_lang")
-        batch.drop_column("lang")
+    op.drop_index("ix_documents_lang", table_name="documents")
+    if op.get_bind().dialect.name == "sqlite":  # SQLite >= 3.35 drops a column in place
+        op.execute("ALTER TABLE documents DROP COLUMN lang")
+    else:
+        op.drop_column("documents", "lang")
