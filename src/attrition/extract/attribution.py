@@ -23,7 +23,13 @@ SPEECH = (
     r"stressed|suggested|assessed|believes|believe|calculated|mocked|celebrated|put|puts|putting|documents|"
     r"records|lists|listed|counts|tracks|tracked|verified|has\s+verified|provided|gave|hinting|hinted|"
     r"admitting|saying|reporting|stating|noting|estimating|confirming|indicating|повідомили|"
-    r"повідомляє|зазначили)"
+    r"повідомляє|зазначили|"
+    # Russian and Ukrainian verbs of saying, as the MoD and General Staff copy writes them
+    r"сообщило|сообщил|сообщила|сообщили|сообщает|сообщают|заявил|заявила|заявило|заявили|заявляет|"
+    r"отметил|отметила|отметили|уточнил|уточнили|добавил|добавили|подтвердил|подтвердила|подтвердили|"
+    r"доложил|рассказал|рассказала|написал|написала|проинформировал|"
+    r"повідомив|повідомила|повідомило|заявив|заявила|заявили|зазначив|зазначила|написав|написала|"
+    r"додав|додали|уточнили|підтвердив|підтвердила|розповів|розповіла|інформує)"
 )
 _BETWEEN = (
     r"(?:\s*,|\s+(?:has|have|had|also|earlier|further|then|later|previously|already|just|which|who|"
@@ -37,7 +43,9 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_ACTOR = re.compile(
-    rf"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|{SPEECH}\s+by|shared\s+by|published\s+by|"
+    r"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|по\s+данным|по\s+словам|по\s+информации|"
+    r"согласно|за\s+даними|за\s+словами|за\s+інформацією|як\s+повідомляє|як\s+повідомили|"
+    rf"{SPEECH}\s+by|shared\s+by|published\s+by|"
     r"released\s+by|provided\s+by|issued\s+by|statement\s+(?:from|by)|a\s+report\s+by|"
     r"estimates\s+published\s+by|report\s+(?:from|by))"
     r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|"

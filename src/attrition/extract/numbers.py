@@ -56,6 +56,26 @@ _DIGITS = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:[ ]\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?)"
     r"(?:\s*(million|billion|thousand|mln|bn)\b|(?<=\d)(k|K)(?![\w]))?"
 )
+# Russian and Ukrainian: "1,6 тыс.", "418 тис.", "55 тисяч", "1,7 млн" (a decimal comma only
+# before a scale word; "1 078 750" is read by _DIGITS, spaces folded).
+_CYR_SCALE = (
+    r"(?:тыс(?:яч[а-яё]*|\.|(?![а-яё]))|тис(?:яч[а-яі]*|\.|(?![а-яі]))|млн(?:\.|(?![а-яі]))"
+    r"|миллион[а-яё]*|мільйон[а-яі]*|млрд\.?)"
+)
+_CYR_SCALED = re.compile(
+    rf"(?<![\w.,/+#$€£])(\d{{1,3}}(?:[ ]\d{{3}})+|\d+(?:,\d{{1,3}})?)\s*({_CYR_SCALE})", re.IGNORECASE
+)
+_CYR_RANGE = re.compile(r"^\s*-\s*$")
+
+
+def cyrillic_scale(word: str) -> int:
+    """The multiplier a Russian or Ukrainian scale word stands for ("тыс." 1,000, "млн" 1,000,000)."""
+    low = word.lower()
+    if low.startswith("млрд"):
+        return 1_000_000_000
+    return 1_000_000 if low.startswith(("млн", "милл", "мільй")) else 1000
+
+
 _INCREMENT = re.compile(r"\(\s*\+\s*(\d[\d, ]*)\s*\)")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -143,18 +163,18 @@ def _word_re(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
-_WORD_RE: re.Pattern[str] | None = None
-_QUAL_RE: re.Pattern[str] | None = None
+_PATTERNS: dict[int, tuple[Lexicon, re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    global _WORD_RE, _QUAL_RE
-    if _WORD_RE is None or _QUAL_RE is None:
-        _WORD_RE = _word_re(lex)
+    """The number-word and qualifier regexes of `lex` (each language's lexicon has its own)."""
+    got = _PATTERNS.get(id(lex))
+    if got is None or got[0] is not lex:
         quals = sorted(lex.qualifiers_before, key=len, reverse=True)
         body = "|".join(r"\s+".join(map(re.escape, q.split())) for q in quals)
-        _QUAL_RE = re.compile(rf"(?<![\w])({body})\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
-    return _WORD_RE, _QUAL_RE
+        qual_re = re.compile(rf"(?<![\w])({body})\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
+        got = _PATTERNS[id(lex)] = (lex, _word_re(lex), qual_re)
+    return got[1], got[2]
 
 
 def _word_value(text: str, lex: Lexicon) -> int | None:
@@ -386,6 +406,17 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
             )
             taken.add(m.start(), m.end())
 
+    scaled_by: dict[int, int] = {}
+    if lex.lang in ("ru", "uk"):
+        for m in _CYR_SCALED.finditer(text):
+            if taken.covers(m.start()):
+                continue
+            value = float(m.group(1).replace(" ", "").replace(",", ".")) * cyrillic_scale(m.group(2))
+            rules = ["numbers.digits", "numbers.scale"]
+            nums.append(Number(m.start(1), m.end(), _as_number(round(value, 3)), rules=rules))
+            taken.add(m.start(), m.end())
+            scaled_by[m.start(1)] = cyrillic_scale(m.group(2))
+
     for m in _DIGITS.finditer(text):
         if taken.covers(m.start()):
             continue
@@ -438,6 +469,14 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
         if dedup and n.start < dedup[-1].end:
             continue
         dedup.append(n)
+    for x, y in zip(dedup, dedup[1:], strict=False):
+        # "50-70 тисяч", "160-165 тысяч": the scale word covers the low end too
+        scale = scaled_by.get(y.start, 0)
+        gap = text[x.end : y.start]
+        bare_low = scale > 0 and x.kind == "plain" and "numbers.scale" not in x.rules and _CYR_RANGE.match(gap)
+        if bare_low and x.value * scale < y.value:
+            x.value = _as_number(x.value * scale)
+            x.rules.append("numbers.scale_shared")
     nums = _merge_ranges(text, dedup)
 
     for i, n in enumerate(nums):

@@ -17,7 +17,7 @@ from attrition.lexicon import load_lexicon
 from attrition.models import Claim, Document, Span
 from attrition.text.dates import find_dateline
 from attrition.text.furniture import blank_furniture, find_furniture
-from attrition.text.language import detect_language
+from attrition.text.language import detect_language, reading_language
 from attrition.text.limits import reading_limit
 from attrition.text.normalize import fold
 from attrition.text.sentences import split_sentences
@@ -127,7 +127,7 @@ def extract_document(document: Document) -> list[Claim]:
     """
     if document.lang is None:
         document.lang = detect_language(document.text)
-    lex = load_lexicon()
+    lex = load_lexicon(reading_language(document.lang))
     folded = fold(document.text[: reading_limit(document.text).read])
     text = blank_furniture(folded, find_furniture(folded))
     published = document.published or find_dateline(folded)

@@ -8,15 +8,14 @@ extractor fast enough for bulk runs.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from attrition.lexicon import schema as s
+from attrition.lexicon.overlay import merged_data
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,13 +35,14 @@ DATA_FILES: dict[str, type[BaseModel]] = {
 }
 
 
-def read_data_file(name: str, model: type[M]) -> M:
-    """Parse one packaged data file against its schema."""
-    raw = resources.files("attrition.data").joinpath(name).read_text(encoding="utf-8")
+def read_data_file(name: str, model: type[M], lang: str = "en") -> M:
+    """Parse one packaged data file, with `lang`'s additions (`data/<lang>/`), against its schema."""
+    raw = merged_data(name, lang)
     try:
-        return model.model_validate(tomllib.loads(raw))
+        return model.model_validate(raw)
     except Exception as exc:  # pragma: no cover - message path exercised by tests via pydantic
-        raise ValueError(f"attrition/data/{name}: {exc}") from exc
+        where = f"attrition/data/{name}" + (f" + attrition/data/{lang}/{name}" if lang != "en" else "")
+        raise ValueError(f"{where}: {exc}") from exc
 
 
 def key(text: str) -> str:
@@ -153,10 +153,11 @@ class PeriodInfo:
 
 
 class Lexicon:
-    """All rule data, validated and compiled."""
+    """All rule data for one language, validated and compiled (English: the base data alone)."""
 
-    def __init__(self) -> None:
-        files: dict[str, Any] = {name: read_data_file(name, model) for name, model in DATA_FILES.items()}
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+        files: dict[str, Any] = {name: read_data_file(name, model, lang) for name, model in DATA_FILES.items()}
         self.files = files
 
         numbers: s.NumbersFile = files["numbers.toml"]
@@ -289,6 +290,6 @@ class Lexicon:
 
 
 @cache
-def load_lexicon() -> Lexicon:
-    """The process-wide lexicon (loaded on first use)."""
-    return Lexicon()
+def load_lexicon(lang: str = "en") -> Lexicon:
+    """The process-wide lexicon of `lang` (en, ru, uk; loaded on first use)."""
+    return Lexicon(lang)

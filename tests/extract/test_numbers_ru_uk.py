@@ -1,0 +1,76 @@
+"""Numbers as Russian and Ukrainian texts write them (sentences and figures written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition import extract
+from attrition.extract.numbers import find_numbers
+from attrition.lexicon import load_lexicon
+from attrition.text.normalize import fold
+
+
+def values(text: str, lang: str) -> list[tuple[float, float | None, str]]:
+    return [(n.value, n.value_max, n.qualifier) for n in find_numbers(fold(text), load_lexicon(lang))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Всего 1\u202f078\u00a0750 человек.", "ru", (1078750, None, "exact")),
+        ("потери составили 1,6 тыс. военных", "ru", (1600, None, "exact")),
+        ("около 1,7 млн человек", "ru", (1700000, None, "approx")),
+        ("приблизно 418 тис. осіб", "uk", (418000, None, "approx")),
+        ("загинули 55 тисяч військових", "uk", (55000, None, "exact")),
+        ("до 400 военнослужащих", "ru", (400, None, "at_most")),
+        ("более 370 боевиков", "ru", (370, None, "at_least")),
+        ("свыше 20 танков", "ru", (20, None, "at_least")),
+        ("понад 1400 окупантів", "uk", (1400, None, "at_least")),
+        ("порядка 30 единиц техники", "ru", (30, None, "approx")),
+        ("близько 90 дронів", "uk", (90, None, "approx")),
+        ("двенадцать танков", "ru", (12, None, "exact")),
+        ("пятнадцати беспилотников", "ru", (15, None, "exact")),
+        ("шість танків", "uk", (6, None, "exact")),
+        ("трьох поранених", "uk", (3, None, "exact")),
+    ],
+)
+def test_one_number(text: str, lang: str, want: tuple[float, float | None, str]) -> None:
+    assert values(text, lang)[0] == want
+
+
+def test_the_multiplier_covers_both_ends_of_a_range() -> None:
+    assert values("від 50-70 тисяч осіб", "uk")[0][:2] == (50000, 70000)
+    assert values("около 160-165 тысяч погибших", "ru")[0][:2] == (160000, 165000)
+
+
+def test_a_decimal_comma_is_english_thousands_only_in_english() -> None:
+    assert values("1,600 troops", "en")[0][0] == 1600
+    assert values("1,6 тыс.", "ru")[0][0] == 1600
+
+
+def test_increments_in_a_bulletin_line() -> None:
+    assert [v[0] for v in values("танків – 9 531 (+7)", "uk")] == [9531, 7]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["122-мм гаубиц", "77-й бригады", "55-річна жінка", "в 2024 году", "второго Abrams"],
+)
+def test_not_counts(text: str) -> None:
+    nums = values(text, "ru" if "бригады" in text or "году" in text or "гаубиц" in text or "второго" in text else "uk")
+    assert all(v[0] not in (122, 77, 55, 2024, 2) for v in nums)
+
+
+def test_a_russian_bulletin_sentence_becomes_claims() -> None:
+    text = "Минобороны России сообщило, что за минувшие сутки средства ПВО сбили 14 беспилотников ВСУ."
+    claims = extract(text, lang="ru")
+    assert [(c.value, c.category, c.event, c.claimant) for c in claims] == [(14, "uav", "intercepted", "ru.mod")]
+    assert claims[0].subject == "UA"
+
+
+def test_a_ukrainian_general_staff_sentence_becomes_claims() -> None:
+    text = "Генштаб ЗСУ повідомив, що за минулу добу Сили оборони знищили 12 російських танків."
+    claims = extract(text, lang="uk")
+    assert [(c.value, c.category, c.event, c.claimant, c.subject) for c in claims] == [
+        (12, "tanks", "lost", "ua.general_staff", "RU")
+    ]
