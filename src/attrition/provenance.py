@@ -33,15 +33,16 @@ _RULE_SUFFIXES = (".toml",)
 
 @cache
 def rules_hash() -> str:
-    """SHA-256 (first 16 hex digits) over every packaged rule data file, by name then bytes."""
+    """SHA-256 (first 16 hex digits) over every packaged rule data file (language folders too), by name then bytes."""
     digest = hashlib.sha256()
-    files = sorted(
-        (f for f in resources.files("attrition.data").iterdir() if f.name.endswith(_RULE_SUFFIXES)),
-        key=lambda f: f.name,
-    )
-    for f in files:
+    root = resources.files("attrition.data")
+    named = [(f.name, f) for f in root.iterdir() if f.name.endswith(_RULE_SUFFIXES)]
+    for folder in root.iterdir():  # language data: data/ru/, data/uk/
+        if folder.is_dir() and not folder.name.startswith("_"):
+            named += [(f"{folder.name}/{f.name}", f) for f in folder.iterdir() if f.name.endswith(_RULE_SUFFIXES)]
+    for name, f in sorted(named, key=lambda t: t[0]):
         data = f.read_bytes()
-        digest.update(f"{f.name}\0{len(data)}\0".encode())
+        digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()[:16]
 
