@@ -44,3 +44,30 @@ def test_number_first_list_lines_under_a_speaker_line() -> None:
 def test_a_headline_with_a_colon_is_not_a_list_line() -> None:
     claims = extract("Losses exposed: 35,000 troops, 1,500 tanks and 217 planes, Kyiv says", DAY)
     assert 217 not in [c.value for c in claims if c.category == "tanks"]
+
+
+def test_n_each_over_a_list_of_places_is_one_claim_per_place() -> None:
+    text = (
+        "Nine drones were downed over the Tver region, and three each over the Belgorod, Kaluga and Voronezh"
+        " regions, the Russian Defence Ministry said."
+    )
+    threes = [c for c in extract(text, DAY) if c.value == 3]
+    assert len(threes) == 3
+    assert {c.category for c in threes} == {"uav"}
+    assert all("claim.each" in c.rules for c in threes)
+
+
+def test_a_running_total_counts_the_same_deaths() -> None:
+    text = "Another 970 Russian soldiers died in battle, which brought the total to around 146,820, Kyiv said."
+    claims = {c.value: c for c in extract(text, DAY)}
+    assert claims[146820].event == claims[970].event == "killed"
+
+
+def test_the_possessed_noun_is_counted() -> None:
+    (claim,) = extract("Seven more Russian forces' armoured personnel carriers were destroyed, the army said.", DAY)
+    assert (claim.value, claim.category) == (7, "afv")
+
+
+def test_a_loss_noun_after_its_modifier() -> None:
+    (claim,) = extract("Oryx said it has verified 1,000 distinct Russian tank losses in the war.", DAY)
+    assert (claim.value, claim.category, claim.event, claim.subject) == (1000, "tanks", "lost", "RU")

@@ -82,6 +82,7 @@ _STOP = frozenset(
 _SKIPPABLE_PUNCT = frozenset({"-", "/"})
 _CALIBRE = re.compile(r"\d{2,3}\s*-?\s*mm\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"of\s+(?:them|which|those)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s?\s+(?=\w)")
 _OF_THE = re.compile(r"of\s+(?:the|these|those|its|their|his|her)\s+(?=\D)", re.IGNORECASE)
 _INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*\s*\)")
 _OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
@@ -151,6 +152,11 @@ def noun_phrase_after(
         if m_cat and (not m_sys or m_cat.end() >= m_sys.end()):
             info = lex.categories[key(m_cat.group(0))]
             cats = info.categories
+            m_poss = _POSSESSIVE.match(text, m_cat.end(), end_limit)
+            if m_poss and lex.category_re.search(text, m_poss.end(), min(end_limit, m_poss.end() + 60)):
+                pos = m_poss.end()  # "Russian forces' armoured personnel carriers": the possessed noun counts
+                tokens += 1
+                continue
             if join_pending and np.categories:
                 cats = tuple(sorted(set(np.categories) | set(cats)))
             np.categories = cats

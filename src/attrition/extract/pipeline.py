@@ -36,7 +36,7 @@ def extract(
 
 
 def _same_claim_key(r: RawClaim) -> tuple[object, ...]:
-    return (r.subject, r.event, r.categories, r.number.value, r.number.value_max, r.model)
+    return (r.subject, r.event, r.categories, r.number.value, r.number.value_max, r.model, r.copy)
 
 
 def merge_repeats(raws: list[RawClaim]) -> list[RawClaim]:

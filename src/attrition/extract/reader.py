@@ -9,6 +9,7 @@ because a headline's speaker may be named only in the sentences after it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -31,6 +32,12 @@ from attrition.normalize.sides import side_mentions
 from attrition.text.sentences import Sentence
 
 ANAPHOR = "+anaphor"
+EACH = "claim.each"
+# the places after "each over": capitalised names joined by commas and "and", up to "regions"
+_EACH_LIST = re.compile(
+    r"((?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)+)"
+)
+_EACH_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:the\s+)?")
 
 
 @dataclass(slots=True)
@@ -143,7 +150,7 @@ class DocumentReader:
             if raw is None:
                 continue
             used_context = used_context or "attribution.carried" in raw.rules
-            doc.claims.append(raw)
+            doc.claims.extend(self._each(layers, raw))
             prev = raw
             produced += 1
             doc.ctx.last = raw
@@ -157,6 +164,23 @@ class DocumentReader:
             if layers.attributions or used_context:
                 doc.ctx.renewed = i
             doc.list_chain = i
+
+    def _each(self, layers: SentenceLayers, raw: RawClaim) -> list[RawClaim]:
+        """ "three each over the Belgorod, Kaluga and Smolensk regions": the figure once per place."""
+        text, s = self.doc.text, layers.sentence
+        m = self.lex.patterns["claim.each"].match(text, raw.np_end, s.end)
+        if m is None:
+            return [raw]
+        items = _EACH_LIST.match(text, m.end(), s.end)
+        names = [x for x in _EACH_SPLIT.split(items.group(1)) if x.strip()] if items else []
+        if len(names) < 2:
+            return [raw]
+        out = []
+        for copy, name in enumerate(names):
+            start = text.find(name, m.end(), s.end)
+            place = next((p for p in layers.places if start <= p.start < start + len(name)), None)
+            out.append(replace(raw, rules=[*raw.rules, EACH], location=place.name if place else None, copy=copy))
+        return out
 
     def _remember_side(self, layers: SentenceLayers) -> None:
         named = layers.named_sides

@@ -42,6 +42,7 @@ class RawClaim:
     trigger_kind: str | None = None
     group_marked: bool = False
     period_kind: str = "unknown"
+    copy: int = 0  # "three each over A, B and C": the figure's copy for each place
 
     def qualifier_exact(self) -> bool:
         return self.number.qualifier == "exact"

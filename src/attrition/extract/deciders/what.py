@@ -92,7 +92,9 @@ def decide_what(
         running_total=bool(lex.patterns["period.total_to"].search(text[max(s.start, n.left - 90) : n.left])),
     )
     if not what.categories and what.running_total and prev is not None:
-        what.categories, what.intrinsic = prev.categories, None
+        # "another 970 soldiers died, bringing the total to 146,820": the total counts the same deaths
+        people = bool(set(prev.categories) & {"personnel", "civilians"})
+        what.categories, what.intrinsic = prev.categories, (prev.event if people else None)
         what.inherited_subject = prev.subject
         what.rules.append(RUNNING_TOTAL)
     recent = antecedent is not None and s.index - antecedent[2] <= 2
