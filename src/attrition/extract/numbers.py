@@ -111,6 +111,7 @@ _TIME_BEFORE = re.compile(r"\d[:.]\s*$")
 _ISO_AFTER = re.compile(r"-\d{2}-\d{2}")
 _ISO_BEFORE = re.compile(r"\d{4}-$")
 _LABEL_BEFORE = re.compile(r"(?:No\.|#|number)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:age[sd]?\s+(?:of\s+)?(?:between\s+)?|aged\s+)$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:by|with|from)\s+$", re.IGNORECASE)
@@ -217,6 +218,8 @@ def _excluded(text: str, start: int, end: int, token: str, scaled: bool = False)
         return "numbers.year"
     if _LABEL_BEFORE.search(before):
         return "numbers.label"
+    if _AGE_BEFORE.search(before):
+        return "numbers.age"  # "men under the age of 50", "aged 19"
     return None
 
 

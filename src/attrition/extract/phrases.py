@@ -89,6 +89,11 @@ _OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
 _MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
 _PERSON_HEAD = re.compile(r"(?:general|soldier|serviceman|officer|commander)$")
+_NOT_HEAD_AFTER = re.compile(
+    r"\s+(?:toll|tolls|population|infrastructure|areas?|objects?|facilit\w+|targets?|buildings?|houses?|homes?|"
+    r"positions?|columns?|convoys?|units?|formations?|depots?|bases?|airfields?|production|industry)\b",
+    re.IGNORECASE,
+)
 _NOT_ONE = re.compile(
     r"\s*(?:number|total|lot|series|string|couple|few|fraction|figure|share|part|third|half|quarter)\b", re.IGNORECASE
 )
@@ -270,6 +275,8 @@ def article_counts(text: str, pos: int, np: NounPhrase) -> bool:
     """Whether "a"/"an" ending at `pos` is the number one: only before a singular loss noun."""
     if not np.found or _NOT_ONE.match(text, pos):
         return False  # "a number of", "a total of"
+    if _NOT_HEAD_AFTER.match(text, np.end):
+        return False  # "a severe civilian toll": the noun modifies another, it counts no one
     if np.systems and not np.categories:
         return True  # "a HIMARS"
     head = text[np.start : np.end].lower()

@@ -96,6 +96,7 @@ class TriggerInfo:
     kind: str
     side: str
     position: str
+    reach: str = "clause"
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ class Lexicon:
         self.triggers: dict[str, TriggerInfo] = {}
         for tr in events.trigger:
             for form in tr.forms:
-                self.triggers.setdefault(key(form), TriggerInfo(tr.id, tr.kind, tr.side, tr.position))
+                self.triggers.setdefault(key(form), TriggerInfo(tr.id, tr.kind, tr.side, tr.position, tr.reach))
         self.trigger_re = alternation(set(self.triggers), ignore_case=True)
         self.blockers: dict[str, str] = {}
         for b in events.blocker:

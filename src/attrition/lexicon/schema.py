@@ -162,6 +162,7 @@ class TriggerEntry(_Strict):
     kind: TriggerKind
     side: Literal["loser", "agent", "owner"]
     position: Literal["left", "right", "both"]
+    reach: Literal["clause", "adjacent"] = "clause"
     forms: list[str] = Field(min_length=1)
 
     _forms = field_validator("forms")(_nonempty_forms)

@@ -48,7 +48,10 @@ _RIGHT_GAP = re.compile(
 _WORD = re.compile(r"\w+")
 _MIXED_TAIL = re.compile(r"\s+(?:or|and)\s+(?:wounded|injured)\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;:]")
-_LIST_TAIL = re.compile(r"^[^;:.]{0,400}$")
+# a trigger further right governs only across a list, not across a clause ("... that Russia has lost")
+_LIST_TAIL = re.compile(
+    r"^(?:(?!\b(?:that|so|because|while|but|which|when|after|if|since|although)\b)[^;:.\u2026]){0,400}$"
+)
 _CLAUSE_BREAK = re.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b)", re.IGNORECASE)
 
 MIXED_TAIL = code_rule("trigger.mixed_tail")
@@ -100,7 +103,12 @@ def governing(
         left = None
     if right is None and left is None:
         for h in hits:
-            if h.start >= np_end and h.info.position in ("right", "both") and _LIST_TAIL.match(text[np_end : h.start]):
+            if (
+                h.start >= np_end
+                and h.info.position in ("right", "both")
+                and h.info.reach == "clause"
+                and _LIST_TAIL.match(text[np_end : h.start])
+            ):
                 right = h
                 break
     if right is not None and right.info.kind == "kill" and _MIXED_TAIL.match(text, right.end):

@@ -128,9 +128,15 @@ def _label_or_sibling(
         for m in nearby
         if m.end <= before.start and m.kind != "increment"
     )
-    bare = bool(lex.patterns["claim.bare_after"].match(text, n.end, s.end))
+    # bare: nothing that counts follows, or a trigger does at once ("79 damaged and 65 abandoned")
+    bare = bool(lex.patterns["claim.bare_after"].match(text, n.end, s.end)) or any(
+        h.start >= n.end and not text[n.end : h.start].strip() for h in layers.triggers
+    )
     # a label names what a bare number counts; "repelled 12 attacks" counts attacks
     labelled_ok = bare or what.running_total or layers.list_item
+    # "captured by Ukrainian forces, 79 damaged": a comma starts a new item, the noun is no label
+    if before.found and not (what.running_total or layers.list_item) and _COMMA.search(text, before.end, n.left):
+        labelled_ok = False
     if before.found and not between_nums and (not owned or what.running_total) and labelled_ok:
         what.categories, what.intrinsic = before.category(), before.event
         what.rules += before.rules

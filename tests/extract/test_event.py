@@ -1,0 +1,39 @@
+"""The event decision: which trigger governs a number, and which words keep it from being a loss."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrition.extract.pipeline import extract
+
+DAY = date(2023, 2, 9)
+
+
+def test_damaged_and_abandoned_equipment_is_lost() -> None:
+    claims = extract("Oryx said 544 Russian tanks had been captured, 79 damaged and 65 abandoned.", DAY)
+    assert sorted(c.value for c in claims if c.event == "lost" and c.category == "tanks") == [65, 79, 544]
+
+
+def test_damaged_as_an_adjective_is_no_trigger() -> None:
+    assert extract("A serviceman walks past a Russian Su-34 bomber lying in a damaged building in Kharkiv.", DAY) == []
+
+
+def test_a_trigger_across_a_clause_does_not_govern() -> None:
+    text = (
+        "Russia started the war with around 3,000 operational tanks, so it is likely that Russia has lost half of them."
+    )
+    assert [c.value for c in extract(text, DAY)] == []
+
+
+def test_evacuated_people_are_not_a_loss() -> None:
+    text = "The shelling killed one civilian and wounded five others, prompting them to evacuate 3,000 people."
+    assert sorted(c.value for c in extract(text, DAY)) == [1, 5]
+
+
+def test_an_age_is_not_a_count() -> None:
+    claims = extract("Mediazona said roughly 47,000 Russian men under the age of 50 have died in the war.", DAY)
+    assert [c.value for c in claims] == [47000]
+
+
+def test_a_noun_modifying_another_is_not_one() -> None:
+    assert extract("The war has exacted a severe civilian toll as well, the UN said.", DAY) == []
