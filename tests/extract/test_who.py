@@ -39,3 +39,23 @@ def test_a_listed_name_wins_over_a_composed_one() -> None:
 def test_a_state_word_alone_is_not_a_speaker() -> None:
     (claim,) = extract("British tanks were not involved, but Russia has lost 3,000 tanks, the analysts said.", DAY)
     assert claim.claimant == "analyst"
+
+
+def test_a_country_speaks_through_the_office_last_named() -> None:
+    text = (
+        "Ukraine's Ministry of Defence said Russia had lost 3,363 tanks. "
+        "Ukraine also confirmed the destruction of three Russian air defence systems."
+    )
+    claims = {c.value: c for c in extract(text, DAY)}
+    assert claims[3].claimant == claims[3363].claimant == "ua.mod"
+    assert "attribution.actor_verb+generic" in claims[3].rules
+
+
+def test_he_points_at_the_person_last_named_even_when_not_speaking() -> None:
+    text = (
+        "The Russian Defence Ministry said Ukraine lost 1,000 soldiers. "
+        "Ukrainian President Volodymyr Zelensky last spoke of losses in February. "
+        "Then he said 45,100 Ukrainian soldiers had been killed."
+    )
+    claims = {c.value: c for c in extract(text, DAY)}
+    assert claims[45100].claimant == "ua.gov"

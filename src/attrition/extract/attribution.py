@@ -32,7 +32,7 @@ SPEECH = (
     r"додав|додали|уточнили|підтвердив|підтвердила|розповів|розповіла|інформує)"
 )
 _BETWEEN = (
-    r"(?:\s*,|\s+(?:has|have|had|also|earlier|further|then|later|previously|already|just|which|who|"
+    r"(?:\s*,|\s+(?:has|have|had|also|earlier|further|then|later|last|previously|already|just|which|who|"
     r"now|again|on\s+\w+(?:,\s+\w+\s+\d+)?|in\s+a\s+statement|in\s+an\s+update|\w+day|this\s+week|"
     r"on\s+Telegram|on\s+X|on\s+Facebook|separately|,)){0,4}"
 )
@@ -138,11 +138,26 @@ def _claimant_text(text: str, start: int, end: int, lex: Lexicon, floor: int) ->
 
 
 def find_attributions(
-    text: str, start: int, end: int, lex: Lexicon, *, headline: bool, doc_side: str
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    *,
+    headline: bool,
+    doc_side: str,
+    people: list[ActorRef] | None = None,
 ) -> list[Attribution]:
-    """Attributions in the sentence `text[start:end]`."""
+    """Attributions in the sentence `text[start:end]`.
+
+    `people`, when given, receives every person named in the sentence, speaking or not: "he
+    said" in the next sentence may point at "Zelensky last spoke of ..." here.
+    """
     out: list[Attribution] = []
     mentions = actor_mentions(text, start, end, lex)
+    if people is not None:
+        for a, b, form in mentions:
+            if form.kind == "person" and form.actor is not None:
+                people.append(ActorRef(form.actor, _claimant_text(text, a, b, lex, start), "person"))
     # the words an attribution before a name needs ("according to", "said"): found once per
     # sentence, so the costlier end-anchored patterns run only where one of them is near
     cues = [(m.start(), m.end()) for m in _BEFORE_CUE.finditer(text, start, end)] if mentions else []

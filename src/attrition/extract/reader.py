@@ -32,6 +32,7 @@ from attrition.normalize.sides import side_mentions
 from attrition.text.sentences import Sentence
 
 ANAPHOR = "+anaphor"
+GENERIC = "+generic"
 EACH = "claim.each"
 # the places after "each over": capitalised names joined by commas and "and", up to "regions"
 _EACH_LIST = re.compile(
@@ -81,8 +82,12 @@ class DocumentReader:
         last_person: ActorRef | None = None
         all_atts: list[list[Attribution]] = []
         all_periods: list[list[PeriodPhrase]] = []
+        by_side: dict[str, ActorRef] = {}  # the last specific claimant of each side named
         for s in sentences:
-            atts = find_attributions(doc.text, s.start, s.end, lex, headline=s.headline, doc_side=doc.doc_side)
+            people: list[ActorRef] = []
+            atts = find_attributions(
+                doc.text, s.start, s.end, lex, headline=s.headline, doc_side=doc.doc_side, people=people
+            )
             resolved: list[Attribution] = []
             for a in atts:
                 actor = a.actor
@@ -91,10 +96,22 @@ class DocumentReader:
                     if actor is None:
                         continue
                     a = Attribution(a.start, a.end, actor, a.anaphor, a.rule + ANAPHOR)
+                elif actor.kind == "generic":
+                    # "Ukraine also confirmed ...": the country speaks through the office it was
+                    # last heard through in this text
+                    side = lex.actor_sides.get(actor.claimant)
+                    known = by_side.get(side or "")
+                    if known is not None:
+                        actor = ActorRef(known.claimant, actor.text, "generic")
+                        a = Attribution(a.start, a.end, actor, None, a.rule + GENERIC)
                 resolved.append(a)
                 last_actor = actor
+                if actor.kind != "generic":
+                    by_side[lex.actor_sides.get(actor.claimant) or ""] = actor
                 if actor.kind == "person":
                     last_person = actor
+            if people and not resolved:
+                last_person = people[-1]
             all_atts.append(resolved)
             phrases = find_periods(doc.text, s.start, s.end, doc.published, lex)
             all_periods.append(phrases)

@@ -28,7 +28,7 @@ class RuleDoc(BaseModel):
     """One documented code rule."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str = Field(pattern=r"^[a-z]+\.[a-z_]+(?:\+anaphor)?$")
+    id: str = Field(pattern=r"^[a-z]+\.[a-z_]+(?:\+anaphor|\+generic)?$")
     decider: Decider
     doc: str = Field(min_length=1)
     examples: list[str] = Field(min_length=1)
@@ -73,7 +73,7 @@ def data_rule_ids(lex: Lexicon) -> set[str]:
 
 def is_registered(rule_id: str, lex: Lexicon) -> bool:
     """Whether a claim may carry `rule_id`."""
-    base = rule_id.removesuffix("+anaphor")
+    base = rule_id.removesuffix("+anaphor").removesuffix("+generic")
     return rule_id in documented() or base in documented() or base in data_rule_ids(lex)
 
 
