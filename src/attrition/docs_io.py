@@ -32,6 +32,26 @@ def load_meta(path: Path) -> dict[str, dict[str, Any]]:
         raise DocumentReadError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
+def load_metas(paths: Iterable[Path]) -> dict[str, dict[str, Any]]:
+    """Every `--meta` file merged; a doc key two files describe differently is an error naming both.
+
+    The same line repeated in two files is fine (a copy), a different URL, outlet or date for
+    the same document is not: which one is right cannot be guessed.
+    """
+    merged: dict[str, dict[str, Any]] = {}
+    origin: dict[str, Path] = {}
+    for path in paths:
+        for key, record in load_meta(path).items():
+            if key in merged and merged[key] != record:
+                fields = sorted(k for k in set(merged[key]) | set(record) if merged[key].get(k) != record.get(k))
+                raise DocumentReadError(
+                    f"doc {key!r} is in {origin[key]} and {path} with different {', '.join(fields)}"
+                )
+            merged.setdefault(key, record)
+            origin.setdefault(key, path)
+    return merged
+
+
 def iter_text_files(paths: Iterable[Path], on_missing: Callable[[Path], None] | None = None) -> Iterator[Path]:
     """The .txt files named or found (recursively, sorted) under the given paths."""
     for p in paths:

@@ -109,7 +109,7 @@ def test_claims_clusters(db: str) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     tanks = next(r for r in rows if r["category"] == "tanks")
-    assert tanks["reports"] == 2 and tanks["docs"] == "good typo"
+    assert tanks["reports"] == 2 and tanks["docs"] == ["good", "typo"]
 
 
 def test_fail_on(db: str) -> None:

@@ -7,6 +7,7 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -132,3 +133,92 @@ def test_claims_by_stable_id_and_by_cluster(db: str) -> None:
     clusters = runner.invoke(app, ["claims", "--db", db, "-f", "jsonl", "--clusters"])
     listed = {json.loads(x)["cluster"]: json.loads(x) for x in clusters.stdout.splitlines()}
     assert first["cluster"] in listed and first["id"] in listed[first["cluster"]]["claim_ids"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["claims"], ["claims", "--clusters"], ["documents"], ["docs"], ["check"], ["reference", "list"]],
+)
+def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "nothing-here.db"
+    result = runner.invoke(app, [*command, "--db", str(missing)])
+    assert result.exit_code == 2, result.output
+    assert f"no store at {missing}" in result.output and "Traceback" not in result.output
+    assert not missing.exists()
+
+
+def test_an_unreachable_postgresql_is_one_line(tmp_path: Path) -> None:
+    url = "postgresql://someone:secret@127.0.0.1:1/attrition"
+    for command in (["claims"], ["ingest", str(tmp_path)]):
+        result = runner.invoke(app, [*command, "--db", url])
+        assert result.exit_code == 2, result.output
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("error: cannot open the store at postgresql")
+        assert "secret" not in result.output and "Traceback" not in result.output
+
+
+def test_filters_are_checked_against_the_vocabularies(db: str) -> None:
+    def run(*args: str) -> Any:
+        return runner.invoke(app, ["claims", "--db", db, "-f", "jsonl", *args])
+
+    assert {json.loads(x)["subject"] for x in run("--subject", "ru").stdout.splitlines()} == {"RU"}
+    for args, hint in [
+        (("--category", "tank"), "did you mean 'tanks'"),
+        (("--subject", "russia"), "--subject"),
+        (("--event", "los"), "did you mean 'lost'"),
+        (("--claimant", "ua.general"), "did you mean 'ua.general_staff'"),
+        (("--qualifier", "atleast"), "did you mean 'at_least'"),
+        (("--outlet", "Kyiv Exampel"), "did you mean 'Kyiv Example'"),
+        (("--since", "2024-07-01", "--until", "2024-05-01"), "after --until"),
+    ]:
+        result = run(*args)
+        assert result.exit_code == 2 and hint in result.output, (args, result.output)
+    assert [json.loads(x)["doc"] for x in run("--outlet", "kyiv example").stdout.splitlines()] == ["d1", "d1"]
+    later = runner.invoke(app, ["documents", "--db", db, "--since", "2024-07-01", "--until", "2024-05-01"])
+    assert later.exit_code == 2 and "after --until" in later.output
+    check = runner.invoke(app, ["check", "--db", db, "--claimant", "ru.moD", "--no-store", "-f", "json"])
+    assert check.exit_code == 0, check.output  # any case
+    assert runner.invoke(app, ["check", "--db", db, "--claimant", "ru.mdo"]).exit_code == 2
+
+
+def test_claims_clusters_honours_every_filter(db: str) -> None:
+    def clusters(*args: str) -> list[dict[str, Any]]:
+        result = runner.invoke(app, ["claims", "--db", db, "-f", "jsonl", "--clusters", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(x) for x in result.stdout.splitlines()]
+
+    everything = clusters()
+    assert len(everything) == 3
+    assert {c["category"] for c in clusters("--category", "personnel")} == {"personnel"}
+    late = clusters("--since", "2024-06-01")
+    assert [c["docs"] for c in late] == [["d2"]]
+    assert clusters("--outlet", "wire example") == late
+    assert {c["claimant"] for c in clusters("--claimant", "UA")} == {"UA"}
+    assert clusters("--doc", "d1", "--category", "tanks+afv") == []
+
+
+def test_exports_keep_one_schema_and_lists_when_empty(db: str, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    full, empty = tmp_path / "full.parquet", tmp_path / "empty.parquet"
+    made = runner.invoke(app, ["claims", "--db", db, "-f", "parquet", "-o", str(full)])
+    assert made.exit_code == 0 and f"wrote 3 claims to {full} (parquet)" in made.output
+    none = runner.invoke(app, ["claims", "--db", db, "--doc", "nope", "-f", "parquet", "-o", str(empty)])
+    assert none.exit_code == 0 and f"wrote 0 claims to {empty}" in none.output
+    a, b = pq.read_table(full), pq.read_table(empty)
+    assert b.num_rows == 0 and a.schema.equals(b.schema)
+    assert pa.types.is_list(b.schema.field("rules").type) and b.schema.field("rules").type.value_type == pa.string()
+    assert str(b.schema.field("value").type) == "double" and str(b.schema.field("published").type) == "date32[day]"
+    assert a.column("rules").to_pylist()[0] == ["r1"]
+    header = runner.invoke(app, ["claims", "--db", db, "--doc", "nope", "-f", "csv"]).stdout.splitlines()
+    full_header = runner.invoke(app, ["claims", "--db", db, "-f", "csv"]).stdout.splitlines()[0]
+    assert header == [full_header]
+    line = json.loads(runner.invoke(app, ["claims", "--db", db, "-f", "jsonl"]).stdout.splitlines()[0])
+    assert line["rules"] == ["r1"]
+    clusters = tmp_path / "clusters.parquet"
+    runner.invoke(app, ["claims", "--db", db, "--clusters", "--doc", "nope", "-f", "parquet", "-o", str(clusters)])
+    assert pa.types.is_list(pq.read_table(clusters).schema.field("docs").type)
+    out = tmp_path / "claims.csv"
+    wrote = runner.invoke(app, ["claims", "--db", db, "-f", "csv", "-o", str(out)])
+    assert f"wrote 3 claims to {out} (csv)" in wrote.output and len(out.read_text().splitlines()) == 4

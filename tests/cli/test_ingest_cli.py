@@ -35,8 +35,9 @@ def test_ingest_prints_a_summary_and_reports_bad_sources(tmp_path: Path) -> None
     (tmp_path / "empty.txt").write_bytes(b"")
     db = str(tmp_path / "s.db")
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # one source failed: not a clean run
     assert summary_row(result.stdout) == [2, 0, 0, 1, 0]
+    assert "1 source(s) failed:" in result.stderr
     assert f"{tmp_path / 'empty.txt'}: empty file" in result.stderr
 
     again = runner.invoke(app, ["ingest", str(tmp_path / "one.txt"), "--db", db])
@@ -47,7 +48,7 @@ def test_ingest_with_progress_bar_forced_on(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(article_text(3), encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "--progress"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert summary_row(result.stdout) == [1, 0, 0, 1, 0]
     assert "bad.txt: binary data" in result.stderr  # errors are listed after the bar
 
@@ -168,3 +169,22 @@ def test_broken_meta_lines_are_one_error_naming_the_line(tmp_path: Path, line: s
         assert result.exit_code == 2, result.output
         assert "meta.jsonl:2:" in result.output and "Traceback" not in result.output
         assert len(result.output.strip().splitlines()) == 1
+
+
+def test_meta_may_be_repeated_and_a_conflict_names_both_files(tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / "a.txt").write_text(article_text(11), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(article_text(12), encoding="utf-8")
+    one, two, clash = tmp_path / "one.jsonl", tmp_path / "two.jsonl", tmp_path / "clash.jsonl"
+    one.write_text(json.dumps({"doc": "a", "outlet": "Outlet A", "published": "2024-05-01"}) + "\n", encoding="utf-8")
+    two.write_text(json.dumps({"doc": "b", "outlet": "Outlet B", "published": "2024-05-02"}) + "\n", encoding="utf-8")
+    clash.write_text(json.dumps({"doc": "a", "outlet": "Other", "published": "2024-05-01"}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    files = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    bad = runner.invoke(app, ["ingest", *files, "--db", db, "--meta", str(one), "--meta", str(clash)])
+    assert bad.exit_code == 2 and str(one) in bad.output and str(clash) in bad.output and "outlet" in bad.output
+    ok = runner.invoke(app, ["ingest", *files, "--db", db, "--meta", str(one), "--meta", str(two)])
+    assert ok.exit_code == 0, ok.output
+    listed = runner.invoke(app, ["documents", "--db", db, "-f", "jsonl"]).stdout.splitlines()
+    assert sorted(json.loads(x)["outlet"] for x in listed) == ["Outlet A", "Outlet B"]

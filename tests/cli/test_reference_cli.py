@@ -39,4 +39,5 @@ def test_bad_file_is_an_error_and_stores_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "missing column" in result.output
     listing = runner.invoke(app, ["reference", "list", "--db", db])
-    assert "bad" not in listing.output.replace("reference", "")
+    assert listing.exit_code == 2 and "no store at" in listing.output  # not even an empty store was made
+    assert not Path(db).exists()

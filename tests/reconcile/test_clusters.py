@@ -87,4 +87,4 @@ def test_reconcile_in_the_store_is_idempotent(store, claim) -> None:
     }
     assert all(r.sentence and r.span_end > r.span_start for r in top.reports)
     rows = cluster_rows(store.engine)
-    assert rows[0]["reports"] == 2 and rows[0]["docs"] == "a b" and rows[0]["rounding_docs"] == "c=35000"
+    assert rows[0]["reports"] == 2 and rows[0]["docs"] == ["a", "b"] and rows[0]["rounding_docs"] == ["c=35000"]

@@ -290,7 +290,7 @@ def test_extracted_claims_are_stored_with_evidence_and_counted(
     ]  # fmt: skip
     assert [text[r["span_start"] : r["span_end"]] for r in rows] == ["500", "12"]
     assert text[rows[0]["sentence_start"] : rows[0]["sentence_end"]] == CLAIM_SENTENCE
-    assert rows[1]["rules"] == "test.rule tanks" and rows[0]["qualifier"] == "at_least"
+    assert rows[1]["rules"] == ["test.rule", "tanks"] and rows[0]["qualifier"] == "at_least"
 
 
 def test_extractor_crash_costs_one_document(

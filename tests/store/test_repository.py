@@ -80,7 +80,7 @@ def test_claims_round_trip_with_evidence(engine: Engine) -> None:
     assert isinstance(rows[0]["value"], int)
     first = rows[0]
     assert TEXT[first["span_start"] : first["span_end"]] == "1,200"
-    assert first["rules"] == "num.plain claimant.staff"
+    assert first["rules"] == ["num.plain", "claimant.staff"]
     assert rows[1]["part_of"] == 0 and rows[1]["ordinal"] == 1
     assert first["period_start"] == date(2024, 3, 2) and first["published"] == date(2024, 3, 3)
     assert first["outlet"] == "E" and first["url"] == "https://e.org/k1"

@@ -21,8 +21,8 @@ from attrition.checks.base import SEVERITIES, Severity
 from attrition.checks.misquote import agreement
 from attrition.checks.storeio import save_run
 from attrition.cli import app
+from attrition.cli.common import fail, open_db
 from attrition.output.safe import json_text, printable, text
-from attrition.store import open_store
 
 FORMATS = ("table", "json", "markdown")
 
@@ -140,8 +140,12 @@ def check_command(
     severity: Severity = SEVERITIES[SEVERITIES.index(min_severity)]
     first, last = _day(since, "--since"), _day(until, "--until")
     if first and last and first > last:
-        raise typer.BadParameter(f"--since {first} is after --until {last}", param_hint="--since")
-    engine = open_store(db)
+        raise fail(f"--since {first} is after --until {last}: no claim can match")
+    engine = open_db(db, must_exist=True)
+    if claimant:
+        from attrition.cli.claims import _claimant_vocab, vocab_option
+
+        claimant = vocab_option("--claimant", claimant, _claimant_vocab(engine))
     ctx = load_context(engine)
     every = run_checks(ctx, names or None)
     run_id = save_run(engine, every, checks=names or list(REGISTRY)) if store else None

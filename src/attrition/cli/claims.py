@@ -1,4 +1,4 @@
-"""`attrition claims` and `attrition docs`: reading the claims store back.
+"""`attrition claims` and `attrition documents` (alias `docs`): reading the claims store back.
 
 Formats: a Rich table for people, JSON lines and CSV for pipes, Parquet for dataframes.
 Stored text is data in every format: table cells are never markup and show controls escaped,
@@ -18,18 +18,52 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import Engine, select
 
 from attrition.cli import app
-from attrition.output.safe import csv_cell, json_line, text
-from attrition.store import open_store
+from attrition.cli.common import fail, open_db
+from attrition.output.safe import csv_cell, json_line, printable, text
 from attrition.store import repository as repo
 from attrition.text.language import normalize_lang
+from attrition.store.tables import claims as claims_t
+from attrition.store.tables import documents
+from attrition.vocab import (
+    CATEGORIES,
+    EVENTS,
+    QUALIFIERS,
+    SUBJECTS,
+    VocabError,
+    checked,
+    checked_category,
+    claimants,
+    nearest,
+)  # fmt: skip
 
 FORMATS = ("table", "jsonl", "csv", "parquet")
 TABLE_CLAIM_COLUMNS = (
     "id", "doc", "published", "claimant", "subject", "event", "category", "value", "qualifier", "sentence",
 )  # fmt: skip
 TABLE_DOC_COLUMNS = ("doc", "published", "lang", "outlet", "title", "claims", "near_duplicates")
+
+#: Column types of every export, so an empty result still has one schema (typed Parquet
+#: columns, the same CSV header) and list fields stay lists.
+_S, _F, _I, _D, _L, _T = "string", "float", "int", "date", "list", "timestamp"
+CLAIM_SCHEMA: dict[str, str] = {
+    "id": _S, "doc": _S, "claimant": _S, "claimant_text": _S, "subject": _S, "event": _S, "category": _S,
+    "model": _S, "value": _F, "value_max": _F, "qualifier": _S, "rate": _S, "period_start": _D,
+    "period_end": _D, "location": _S, "sentence": _S, "span_start": _I, "span_end": _I, "sentence_start": _I,
+    "sentence_end": _I, "rules": _L, "statement": _I, "part_of": _I, "ordinal": _I, "extractor": _S,
+    "rules_hash": _S, "cluster": _S, "published": _D, "outlet": _S, "url": _S,
+}  # fmt: skip
+DOC_SCHEMA: dict[str, str] = {
+    "id": _I, "doc": _S, "published": _D, "outlet": _S, "title": _S, "url": _S, "source": _S,
+    "content_hash": _S, "ingested_at": _T, "claims": _I, "near_duplicates": _I,
+}  # fmt: skip
+CLUSTER_SCHEMA: dict[str, str] = {
+    "cluster": _S, "claimant": _S, "subject": _S, "event": _S, "category": _S, "value": _F, "value_max": _F,
+    "period_start": _D, "period_end": _D, "reports": _I, "roundings": _I, "first_reported": _D,
+    "last_reported": _D, "docs": _L, "documents": _I, "outlets": _L, "rounding_docs": _L, "claim_ids": _L,
+}  # fmt: skip
 
 DB_OPTION = typer.Option(
     None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
@@ -54,14 +88,42 @@ def _lang(value: str | None) -> str | None:
         raise typer.BadParameter(str(exc), param_hint="--lang") from exc
 
 
+def window(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """The publication window; `--since` after `--until` is an error, not an empty answer."""
+    first, last = _date(since, "--since"), _date(until, "--until")
+    if first and last and first > last:
+        raise fail(f"--since {first} is after --until {last}: no document can match")
+    return first, last
+
+
+def vocab_option(name: str, value: str | None, allowed: tuple[str, ...] | list[str]) -> str | None:
+    """A filter checked against its vocabulary (any case), with the nearest value on a miss."""
+    try:
+        if name == "--category":
+            return checked_category(name, value)
+        return checked(name, value, allowed)
+    except VocabError as exc:
+        raise fail(printable(exc)) from None
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
     return value
 
 
+def _arrow_schema(schema: dict[str, str], rows: list[dict[str, Any]]) -> Any:
+    import pyarrow as pa
+
+    types = {_S: pa.string(), _F: pa.float64(), _I: pa.int64(), _D: pa.date32(), _L: pa.list_(pa.string()),
+             _T: pa.timestamp("us")}  # fmt: skip
+    names = list(schema) + [k for k in (rows[0] if rows else {}) if k not in schema]
+    return pa.schema([(n, types[schema.get(n, _S)]) for n in names])
+
+
 def _emit(
-    rows: list[dict[str, Any]], fmt: str, output: Path | None, columns: tuple[str, ...], title: str
+    rows: list[dict[str, Any]], fmt: str, output: Path | None, columns: tuple[str, ...], title: str,
+    schema: dict[str, str] | None = None,
 ) -> None:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
@@ -71,15 +133,21 @@ def _emit(
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pylist(rows), str(output))
+        if schema is None:
+            table = pa.Table.from_pylist(rows)
+        else:
+            table = pa.Table.from_pylist(rows, schema=_arrow_schema(schema, rows))
+        pq.write_table(table, str(output))
+        _wrote(len(rows), title, output, fmt)
         return
+    header = list(schema) if schema and not rows else (list(rows[0]) if rows else list(columns))
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt == "jsonl":
             for row in rows:
                 stream.write(json_line({k: _plain(v) for k, v in row.items()}) + "\n")
         elif fmt == "csv":
-            writer = csv.DictWriter(stream, fieldnames=list(rows[0]) if rows else list(columns))
+            writer = csv.DictWriter(stream, fieldnames=header)
             writer.writeheader()
             for row in rows:
                 writer.writerow({k: csv_cell(v) for k, v in row.items()})
@@ -88,11 +156,47 @@ def _emit(
             for col in columns:
                 table.add_column(col, overflow="fold", max_width=80 if col in ("sentence", "title") else None)
             for row in rows:
-                table.add_row(*(text(_plain(row.get(c))) for c in columns))
+                table.add_row(*(text(_cell(row.get(c))) for c in columns))
             Console(file=stream, width=200 if output else None).print(table)
     finally:
         if output:
             stream.close()
+    if output:
+        _wrote(len(rows), title, output, fmt)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    return _plain(value)
+
+
+def _wrote(n: int, title: str, output: Path, fmt: str) -> None:
+    what = title if n != 1 else title.rstrip("s")
+    typer.echo(printable(f"wrote {n} {what} to {output} ({fmt})"), err=True)
+
+
+def _claimant_vocab(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        stored = [str(r[0]) for r in conn.execute(select(claims_t.c.claimant).distinct())]
+    return list(dict.fromkeys([*claimants(), *sorted(stored)]))
+
+
+def _outlet_vocab(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return [str(r[0]) for r in conn.execute(select(documents.c.outlet).distinct()) if r[0]]
+
+
+def _outlet(engine: Engine, value: str | None) -> str | None:
+    """An outlet filter: any case; an outlet the store has never seen is an error with the nearest."""
+    if not value:
+        return None
+    known = _outlet_vocab(engine)
+    if any(o.lower() == value.lower() for o in known):
+        return value
+    near = nearest(value, known)
+    hint = f"; did you mean {near!r}?" if near else ""
+    raise fail(printable(f"--outlet: no document from outlet {value!r}{hint}"))
 
 
 @app.command("claims")
@@ -101,9 +205,10 @@ def claims_command(
     subject: str | None = typer.Option(None, help="Side the loss is about: UA, RU or other."),
     category: str | None = typer.Option(None, help="Category, e.g. personnel or tanks (matches tanks+afv)."),
     event: str | None = typer.Option(None, help="Event, e.g. killed, lost, intercepted."),
-    since: str | None = typer.Option(None, help="Documents published on or after YYYY-MM-DD."),
-    until: str | None = typer.Option(None, help="Documents published on or before YYYY-MM-DD."),
-    outlet: str | None = typer.Option(None, help="Only documents from this outlet."),
+    qualifier: str | None = typer.Option(None, help="exact, approx, at_least, at_most or range."),
+    since: str | None = typer.Option(None, help="Documents published on or after YYYY-MM-DD (publication date)."),
+    until: str | None = typer.Option(None, help="Documents published on or before YYYY-MM-DD (publication date)."),
+    outlet: str | None = typer.Option(None, help="Only documents from this outlet (any case)."),
     lang: str | None = typer.Option(None, "--lang", help="Only documents in this language (en, ru, uk)."),
     doc: str | None = typer.Option(None, help="Only this document (its doc key)."),
     claim_id: str | None = typer.Option(None, "--id", help="Only the claim with this stable id."),
@@ -111,51 +216,62 @@ def claims_command(
     fmt: str = FORMAT_OPTION,
     output: Path | None = OUTPUT_OPTION,
     db: str | None = DB_OPTION,
-    clusters: bool = typer.Option(False, "--clusters", help="List claim clusters with report counts."),
+    clusters: bool = typer.Option(
+        False, "--clusters", help="List claim clusters with report counts (every filter applies to their reports)."
+    ),
 ) -> None:
     """List stored claims, filtered. Each carries its stable id and its cluster's id."""
     from attrition.reconcile.storeio import ensure_clusters
 
-    first, last = _date(since, "--since"), _date(until, "--until")
-    engine = open_store(db)
-    if clusters:  # reconcile: many reports of one claim (attrition.reconcile)
-        from attrition.reconcile.storeio import CLUSTER_COLUMNS, cluster_rows
-
-        _emit(cluster_rows(engine), fmt, output, CLUSTER_COLUMNS, "clusters")
-        engine.dispose()
-        return
+    first, last = window(since, until)
+    subject = vocab_option("--subject", subject, SUBJECTS)
+    category = vocab_option("--category", category, CATEGORIES)
+    event = vocab_option("--event", event, EVENTS)
+    qualifier = vocab_option("--qualifier", qualifier, QUALIFIERS)
+    engine = open_db(db, must_exist=True)
     try:
+        claimant = vocab_option("--claimant", claimant, _claimant_vocab(engine))
+        outlet = _outlet(engine, outlet)
         ensure_clusters(engine)
         with engine.connect() as conn:
             rows = repo.query_claims(
-                conn, claimant=claimant, subject=subject, category=category, event=event,
+                conn, claimant=claimant, subject=subject, category=category, event=event, qualifier=qualifier,
                 since=first, until=last, outlet=outlet, doc=doc, claim_id=claim_id, cluster=cluster,
                 lang=_lang(lang),
             )  # fmt: skip
+        if clusters:  # reconcile: many reports of one claim (attrition.reconcile)
+            from attrition.reconcile.storeio import CLUSTER_COLUMNS, cluster_rows
+
+            filtered = any((claimant, subject, category, event, qualifier, first, last, outlet, doc, claim_id, cluster))
+            members = {r["id"] for r in rows} if filtered else None
+            _emit(cluster_rows(engine, members=members), fmt, output, CLUSTER_COLUMNS, "clusters", CLUSTER_SCHEMA)
+            return
     finally:
         engine.dispose()
-    _emit(rows, fmt, output, TABLE_CLAIM_COLUMNS, "claims")
+    _emit(rows, fmt, output, TABLE_CLAIM_COLUMNS, "claims", CLAIM_SCHEMA)
 
 
-@app.command("docs")
 def docs_command(
     since: str | None = typer.Option(None, help="Published on or after YYYY-MM-DD."),
     until: str | None = typer.Option(None, help="Published on or before YYYY-MM-DD."),
-    outlet: str | None = typer.Option(None, help="Only this outlet."),
+    outlet: str | None = typer.Option(None, help="Only this outlet (any case)."),
     lang: str | None = typer.Option(None, "--lang", help="Only documents in this language (en, ru, uk)."),
     doc: str | None = typer.Option(None, help="Only this document (its doc key)."),
     fmt: str = FORMAT_OPTION,
     output: Path | None = OUTPUT_OPTION,
     db: str | None = DB_OPTION,
 ) -> None:
-    """List stored documents with their claim and near-duplicate counts."""
-    first, last = _date(since, "--since"), _date(until, "--until")
-    engine = open_store(db)
+    """List stored documents (articles) with their claim and near-duplicate counts."""
+    first, last = window(since, until)
+    engine = open_db(db, must_exist=True)
     try:
+        outlet = _outlet(engine, outlet)
         with engine.connect() as conn:
-            rows = repo.list_documents(
-                conn, outlet=outlet, since=first, until=last, doc=doc, lang=_lang(lang)
-            )
+            rows = repo.list_documents(conn, outlet=outlet, since=first, until=last, doc=doc, lang=_lang(lang))
     finally:
         engine.dispose()
-    _emit(rows, fmt, output, TABLE_DOC_COLUMNS, "documents")
+    _emit(rows, fmt, output, TABLE_DOC_COLUMNS, "documents", DOC_SCHEMA)
+
+
+app.command("documents")(docs_command)
+app.command("docs", hidden=True, help="Alias of `documents`.")(docs_command)

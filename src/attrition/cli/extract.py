@@ -12,7 +12,7 @@ from rich.console import Console
 
 from attrition.cli import app
 from attrition.cli.options import FormatOpt, LangOpt, MetaOpt, PublishedOpt
-from attrition.docs_io import DocumentReadError, iter_text_files, load_meta, read_text_document, sample_paths
+from attrition.docs_io import DocumentReadError, iter_text_files, load_metas, read_text_document, sample_paths
 from attrition.extract.pipeline import extract_document
 from attrition.output import FORMATS, claims_table, csv_text, jsonl_line
 from attrition.output.safe import escape_markup, printable
@@ -47,7 +47,7 @@ def extract(
         raise typer.BadParameter(str(exc), param_hint="--lang") from exc
     inputs = list(paths or [])
     try:
-        metadata = load_meta(meta) if meta else {}
+        metadata = load_metas(meta) if meta else {}
     except DocumentReadError as exc:
         typer.echo(f"error: --meta {printable(exc)}; fix or remove that line and run again", err=True)
         raise typer.Exit(2) from None

@@ -9,8 +9,12 @@ import typer
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, jsonl or csv.")]
 MetaOpt = Annotated[
-    Path | None,
-    typer.Option("--meta", help='JSONL metadata keyed by file stem: {"doc", "url", "outlet", "published"}.'),
+    list[Path] | None,
+    typer.Option(
+        "--meta",
+        help='JSONL metadata keyed by file stem: {"doc", "url", "outlet", "published"} (repeatable; '
+        "a document two files describe differently is an error).",
+    ),
 ]
 LangOpt = Annotated[
     str | None,

@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.table import Table
 
 from attrition.cli import app
+from attrition.cli.common import open_db
 from attrition.output.safe import printable, text
 from attrition.reference import load_reference
 from attrition.reference.storeio import list_series, save_series
-from attrition.store import open_store
 
 reference_app = typer.Typer(
     name="reference", help="Official and independent reference series to check claims against.",
@@ -45,7 +45,7 @@ def import_command(
         except (OSError, ValueError) as exc:
             typer.echo(f"error: {printable(exc)}", err=True)
             raise typer.Exit(2) from exc
-    engine = open_store(db)
+    engine = open_db(db, must_exist=False)
     for series in loaded:
         save_series(engine, series)
         typer.echo(printable(
@@ -59,7 +59,8 @@ def list_command(db: str | None = DB_OPTION) -> None:
     table = Table(title="reference series", title_justify="left")
     for col in ("name", "claimant", "kind", "points", "first", "last", "source"):
         table.add_column(col, overflow="fold")
-    for s in list_series(open_store(db)):
+    engine = open_db(db, must_exist=True)
+    for s in list_series(engine):
         first = s.first.isoformat() if s.first else ""
         last = s.last.isoformat() if s.last else ""
         table.add_row(*(text(v) for v in (s.name, s.claimant, s.kind, s.points, first, last, s.source)))

@@ -198,10 +198,18 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
-def cluster_rows(engine: Engine, *, min_reports: int = 1) -> list[dict[str, Any]]:
-    """Flat rows (one per cluster) for the `claims --clusters` listing in any output format."""
+def cluster_rows(
+    engine: Engine, *, min_reports: int = 1, members: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Flat rows (one per cluster) for the `claims --clusters` listing in any output format.
+
+    With `members` (stable claim ids, e.g. the claims a filter kept), only the clusters with
+    at least one of those claims among their reports or roundings are listed.
+    """
     rows = []
     for s in list_clusters(engine, min_reports=min_reports):
+        if members is not None and not any(r.claim_id in members for r in s.reports):
+            continue
         reports = [r for r in s.reports if r.role == "report"]
         roundings = [r for r in s.reports if r.role == "rounding"]
         rows.append({
@@ -210,10 +218,10 @@ def cluster_rows(engine: Engine, *, min_reports: int = 1) -> list[dict[str, Any]
             "period_start": s.period_start, "period_end": s.period_end,
             "reports": s.report_count, "roundings": s.rounding_count,
             "first_reported": s.first_reported, "last_reported": s.last_reported,
-            "docs": " ".join(dict.fromkeys(r.doc for r in reports)),
+            "docs": list(dict.fromkeys(r.doc for r in reports)),
             "documents": len({r.doc for r in reports}),
-            "outlets": " ".join(dict.fromkeys(r.outlet for r in reports if r.outlet)),
-            "rounding_docs": " ".join(f"{r.doc}={_num(r.value)}" for r in roundings),
-            "claim_ids": " ".join(r.claim_id for r in s.reports),
+            "outlets": list(dict.fromkeys(r.outlet for r in reports if r.outlet)),
+            "rounding_docs": [f"{r.doc}={_num(r.value)}" for r in roundings],
+            "claim_ids": [r.claim_id for r in s.reports],
         })  # fmt: skip
     return rows

@@ -273,7 +273,7 @@ def list_documents(
         n_claims.label("claims"), n_links.label("near_duplicates"),
     ).order_by(documents.c.published, documents.c.doc)  # fmt: skip
     if outlet:
-        query = query.where(documents.c.outlet == outlet)
+        query = query.where(func.lower(documents.c.outlet) == outlet.lower())
     if since:
         query = query.where(documents.c.published >= since)
     if until:
@@ -292,6 +292,7 @@ def query_claims(
     subject: str | None = None,
     category: str | None = None,
     event: str | None = None,
+    qualifier: str | None = None,
     since: date | None = None,
     until: date | None = None,
     outlet: str | None = None,
@@ -328,6 +329,8 @@ def query_claims(
         query = query.where(claims_t.c.subject == subject)
     if event:
         query = query.where(claims_t.c.event == event)
+    if qualifier:
+        query = query.where(claims_t.c.qualifier == qualifier)
     if category:
         plus = "+" + claims_t.c.category + "+"
         query = query.where(plus.contains(f"+{category}+", autoescape=True))
@@ -336,7 +339,7 @@ def query_claims(
     if until:
         query = query.where(documents.c.published <= until)
     if outlet:
-        query = query.where(documents.c.outlet == outlet)
+        query = query.where(func.lower(documents.c.outlet) == outlet.lower())
     if doc:
         query = query.where(claims_t.c.doc == doc)
     if lang:
@@ -348,5 +351,6 @@ def query_claims(
             v = record[key]
             if isinstance(v, float) and v.is_integer():
                 record[key] = int(v)
+        record["rules"] = str(record["rules"]).split()
         out.append(record)
     return out

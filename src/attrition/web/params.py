@@ -6,7 +6,6 @@ qualifier is a 422 that names the parameter, the allowed values and the nearest 
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 from typing import Annotated
 
@@ -14,24 +13,18 @@ from fastapi import HTTPException, Query
 
 from attrition.models import CATEGORIES, EVENTS
 from attrition.query.claims import SORTS, ClaimFilter, FilterError
-
-SUBJECTS = ("UA", "RU", "other")
-QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
+from attrition.vocab import QUALIFIERS as QUALIFIERS
+from attrition.vocab import SUBJECTS as SUBJECTS
+from attrition.vocab import VocabError
+from attrition.vocab import checked as vocab_checked
 
 
 def vocab(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
     """`value` if it is one of `allowed` (case-insensitively), else a 422 with a suggestion."""
-    if value in (None, ""):
-        return None
-    assert value is not None
-    for item in allowed:
-        if item.lower() == value.lower():
-            return item
-    near = difflib.get_close_matches(value.lower(), [a.lower() for a in allowed], n=1, cutoff=0.6)
-    hint = ""
-    if near:
-        hint = f"; did you mean {next(a for a in allowed if a.lower() == near[0])!r}?"
-    raise HTTPException(422, f"{name}: unknown value {value!r}{hint} (one of {', '.join(allowed)})")
+    try:
+        return vocab_checked(name, value, allowed)
+    except VocabError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def checked(fn: type[ClaimFilter], **kw: object) -> ClaimFilter:
