@@ -153,7 +153,7 @@ def test_an_unreachable_postgresql_is_one_line(tmp_path: Path) -> None:
         result = runner.invoke(app, [*command, "--db", url])
         assert result.exit_code == 2, result.output
         lines = [line for line in result.output.splitlines() if line.strip()]
-        assert len(lines) == 1 and lines[0].startswith("error: cannot open the store at postgresql")
+        assert len(lines) == 1 and lines[0].startswith("error: cannot open the store")
         assert "secret" not in result.output and "Traceback" not in result.output
 
 

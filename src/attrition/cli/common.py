@@ -11,7 +11,6 @@ from pathlib import Path
 
 import typer
 from sqlalchemy import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
 
 from attrition.output.safe import printable
 from attrition.store import open_store, resolve_url
@@ -37,20 +36,16 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 def open_db(db: str | None, *, must_exist: bool) -> Engine:
     """A migrated engine on the store; with `must_exist`, a missing SQLite file is an error.
 
-    Connection and migration failures become one line (`error: cannot open the store at ...`)
-    and exit status 2.
+    Other failures to open (server down, unreadable folder, newer schema) are `StoreError`s,
+    which the command group prints as one line (`attrition.cli._Group`).
     """
     url = resolve_url(db)
     if must_exist and url.startswith("sqlite"):
-        database = make_url(url).database
-        if database and database != ":memory:" and not Path(database).exists():
+        database = make_url(url).database or ""
+        path = Path(database.removeprefix("file:").split("?", 1)[0])
+        if database and database != ":memory:" and path.parent.is_dir() and not path.exists():
             raise fail(
                 f"no store at {shown_url(url)}: ingest something first (attrition ingest ...) "
                 "or name the store with --db / ATTRITION_DB"
             )
-    try:
-        return open_store(db)
-    except SQLAlchemyError as exc:
-        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        first = detail[0] if detail else type(exc).__name__
-        raise fail(f"cannot open the store at {shown_url(url)}: {printable(first)}") from None
+    return open_store(db)

@@ -11,10 +11,9 @@ from rich.console import Console
 from rich.markup import escape as _rich_escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
 from attrition.cli import app
-from attrition.cli.common import open_db, shown_url
+from attrition.cli.common import shown_url
 from attrition.cli.options import LangOpt, MetaOpt
 from attrition.docs_io import DocumentReadError, load_metas, samples_dir
 from attrition.ingest import Event, RunSummary, ingest
@@ -108,21 +107,13 @@ def ingest_command(
         # the description is rendered as Rich markup: cut the printable form, then escape it
         bar.update(task, advance=1, description=_rich_escape(printable(event.source)[-60:]), stats=stats)
 
-    engine = open_db(db, must_exist=False)
     try:
         with bar:
             policy = FetchPolicy(allow_private=allow_private, total_timeout=fetch_timeout)
-            summary = ingest(specs, engine=engine, policy=policy, on_event=on_event, meta=metadata, lang=language)
+            summary = ingest(specs, db_url=db, policy=policy, on_event=on_event, meta=metadata, lang=language)
     except KeyboardInterrupt:
         err.print("interrupted: documents stored so far are kept; run the same command again to carry on")
         raise typer.Exit(130) from None
-    except SQLAlchemyError as exc:  # the store went away mid-run: one line, not a traceback
-        detail = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
-        err.print(f"error: the store at {escape_markup(shown_url(resolve_url(db)))} failed: {escape_markup(detail)}",
-                  highlight=False, soft_wrap=True)  # fmt: skip
-        raise typer.Exit(2) from None
-    finally:
-        engine.dispose()
     out.print(_summary_table(summary, shown_url(resolve_url(db))))
     if summary.errors:
         err.print(f"{len(summary.errors)} source(s) failed:", highlight=False)
