@@ -95,3 +95,22 @@ def test_a_total_with_a_mislabelled_period_or_claimant_is_still_compared(store, 
     [finding] = run_checks(ctx, ["misquote"])
     assert finding.details["kind"] == "transposition" and finding.docs == ("media",)
     assert agreement(ctx)["compared"] == 1 and agreement(ctx)["not_comparable"] == 0
+
+
+def test_misquote_severity_scales_with_the_relative_error(store, claim) -> None:
+    from attrition.checks.misquote import misquote_severity, relative_error
+
+    day = date(2025, 3, 10)
+    points = [ReferencePoint(d, "RU", "casualties", "personnel", v)
+              for d, v in ((day - timedelta(days=1), 325_300), (day, 326_440), (day + timedelta(days=1), 327_600))]
+    store.reference(ReferenceSeries("gs", "ua.general_staff", "gs.json", "cumulative", date(2022, 2, 24), points))
+    kw = {"category": "personnel", "event": "casualties", "end": day}
+    store.add("slip", day, [claim(326_404, **kw)])  # two digits swapped: 0.01% off
+    store.add("digit", day, [claim(32_644, **kw)])  # a digit dropped: 90% off
+    store.add("swap", day, [claim(362_440, **kw)])  # 11% off
+    by_doc = {f.docs[0]: f for f in run_checks(store.context(), ["misquote"])}
+    assert by_doc["digit"].severity == "error" and by_doc["swap"].severity == "error"
+    assert by_doc["slip"].severity == "info"
+    assert by_doc["slip"].details["relative_error"] == pytest.approx(36 / 326_440)
+    assert "off by 0.01%" in by_doc["slip"].explanation and "off by 90.00%" in by_doc["digit"].explanation
+    assert misquote_severity(relative_error(100_500, 100_000)) == "warning"

@@ -137,3 +137,16 @@ def test_jump_quiet_when_days_mix_daily_and_cumulative_figures(store, claim) -> 
     for i, (day, value) in enumerate(zip(FEB, values, strict=False)):
         store.add(f"m-{i}", day, [claim(value, category="tanks", start=day, end=day)])
     assert run_checks(store.context(), ["jump"]) == []
+
+
+def test_jump_compares_a_day_with_its_own_weeks_not_other_years(store, claim) -> None:
+    early = [date(2022, 3, 1) + timedelta(days=i) for i in range(8)]
+    late = [date(2024, 3, 1) + timedelta(days=i) for i in range(30)]
+    for i, day in enumerate(early):
+        value = 900 if i == 4 else 100 + 5 * i  # a ninefold day among its neighbours
+        store.add(f"e-{i}", day, [claim(value, start=day, end=day, **MOD)])
+    for i, day in enumerate(late):
+        store.add(f"l-{i}", day, [claim(1000 + 10 * (i % 5), start=day, end=day, **MOD)])
+    findings = run_checks(store.context(), ["jump"])
+    assert [f.docs for f in findings] == [("e-4",)]
+    assert findings[0].details["days"] == 7 and findings[0].details["window_days"] == 15

@@ -222,3 +222,34 @@ def test_exports_keep_one_schema_and_lists_when_empty(db: str, tmp_path: Path) -
     out = tmp_path / "claims.csv"
     wrote = runner.invoke(app, ["claims", "--db", db, "-f", "csv", "-o", str(out)])
     assert f"wrote 3 claims to {out} (csv)" in wrote.output and len(out.read_text().splitlines()) == 4
+
+
+def test_period_window_selects_claims_whose_period_overlaps_it(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    url = str(tmp_path / "periods.db")
+    engine = open_store(url)
+    periods = {
+        "may": (date(2024, 5, 1), date(2024, 5, 31)),
+        "day": (date(2024, 6, 3), date(2024, 6, 3)),
+        "war": (date(2022, 2, 24), date(2024, 6, 10)),
+    }
+    with engine.begin() as conn:
+        for doc, (start, end) in [*periods.items(), ("undated", (None, None))]:
+            text = f"{TEXT} {doc}"
+            cl = [replace(make_claim(40, "tanks"), period_start=start, period_end=end)]
+            repo.add_document(conn, claims=cl, document=Document(id=doc, text=text, published=date(2024, 6, 11)),
+                              content_hash=content_hash(text), source=None, run_id=None)  # fmt: skip
+    engine.dispose()
+
+    def docs(*args: str) -> set[str]:
+        result = runner.invoke(app, ["claims", "--db", url, "-f", "jsonl", *args])
+        assert result.exit_code == 0, result.output
+        return {json.loads(x)["doc"] for x in result.stdout.splitlines()}
+
+    assert docs("--period-from", "2024-06-01", "--period-to", "2024-06-05") == {"day", "war"}
+    assert docs("--period-to", "2024-05-01") == {"may", "war"}
+    assert docs("--period-from", "2024-06-04") == {"war"}
+    assert docs("--since", "2024-06-11") == {"may", "day", "war", "undated"}  # --since is publication
+    bad = runner.invoke(app, ["claims", "--db", url, "--period-from", "2024-06-05", "--period-to", "2024-06-01"])
+    assert bad.exit_code == 2 and "after --period-to" in bad.output

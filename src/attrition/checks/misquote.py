@@ -163,6 +163,24 @@ _SEVERITY: dict[str, Severity] = {
 }  # fmt: skip
 
 
+#: Misquote severity by relative error: a dropped digit (90% off) misleads; 326,400 for
+#: 326,440 (0.01%) is a slip nobody acts on.
+MISQUOTE_ERROR_AT = 0.02
+MISQUOTE_WARNING_AT = 0.001
+
+
+def relative_error(value: float, reference: float) -> float:
+    """|value - reference| / |reference| (the absolute difference when the reference is 0)."""
+    return abs(value - reference) / abs(reference) if reference else abs(value - reference)
+
+
+def misquote_severity(relative: float) -> Severity:
+    """error from 2% off, warning from 0.1%, info below."""
+    if relative >= MISQUOTE_ERROR_AT:
+        return "error"
+    return "warning" if relative >= MISQUOTE_WARNING_AT else "info"
+
+
 def _reference_findings(ctx: CheckContext) -> Iterator[Finding]:
     comparisons = list(compare_with_reference(ctx))
     by_doc: dict[str, Counter[str]] = defaultdict(Counter)
@@ -172,8 +190,11 @@ def _reference_findings(ctx: CheckContext) -> Iterator[Finding]:
         if c.verdict in ("agree", "unrelated"):
             continue
         severity = _SEVERITY[c.verdict]
-        if c.verdict == "misquote" and c.kind == "other":
-            severity = "warning"
+        relative = relative_error(c.claim.value, c.reference.value)
+        if c.verdict == "misquote":
+            severity = misquote_severity(relative)
+            if c.kind == "other" and severity == "error":
+                severity = "warning"
         note = ""
         counts = by_doc[c.claim.doc]
         if c.verdict in ("stale", "ahead") and counts[c.verdict] > max(1, counts["agree"]):
@@ -184,7 +205,7 @@ def _reference_findings(ctx: CheckContext) -> Iterator[Finding]:
             "rounding": "a round bound for" if c.kind.endswith("_bound") else "a rounded form of",
             "stale": "the previous day's value, not",
             "ahead": "the next day's value, not",
-            "misquote": f"a misquote ({c.kind.replace('_', ' ')}) of",
+            "misquote": f"a misquote ({c.kind.replace('_', ' ')}, off by {relative:.2%}) of",
         }[c.verdict]
         yield Finding(
             "misquote", severity,
@@ -193,7 +214,7 @@ def _reference_findings(ctx: CheckContext) -> Iterator[Finding]:
             claims=(ClaimRef.of(c.claim),), references=(c.reference,),
             details={"verdict": c.verdict, "kind": c.kind, "article_value": c.claim.value,
                      "claimant": c.claim.claimant, "official_total": is_official_cumulative(c.claim),
-                     "reference_value": c.reference.value, "previous_day": c.previous,
+                     "reference_value": c.reference.value, "relative_error": relative, "previous_day": c.previous,
                      "next_day": c.following, "report_date": day},
         )  # fmt: skip
 

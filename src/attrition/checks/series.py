@@ -202,12 +202,15 @@ def check_period_sum(ctx: CheckContext) -> Iterator[Finding]:
 # --- jump ----------------------------------------------------------------------------------
 
 MIN_DAYS = 6
+#: The usual range is the claimant's own figures within this many days either side of the day
+#: (a rolling window): 2022's daily losses are no yardstick for 2024's.
+WINDOW_DAYS = 15
 HIGH, LOW = 4.0, 0.2
 #: The middle half of the other days must lie within this factor for a "usual range" to exist.
 SPREAD = 3.0
 
 
-@register("jump", "a daily figure far outside that claimant's usual range")
+@register("jump", "a daily figure far outside that claimant's usual range over the surrounding days")
 def check_jump(ctx: CheckContext) -> Iterator[Finding]:
     groups: dict[SeriesKey, list[StoredClaim]] = defaultdict(list)
     for c in ctx.claims:
@@ -215,10 +218,16 @@ def check_jump(ctx: CheckContext) -> Iterator[Finding]:
             groups[series_key(c)].append(c)
     for key, claims in sorted(groups.items(), key=lambda kv: str(kv[0])):
         days = by_day(claims)
-        if len(days) < MIN_DAYS:
+        if len(days) < MIN_DAYS + 1:
             continue
-        for day, (value, cs) in sorted(days.items()):
-            others = sorted(v for d, (v, _) in days.items() if d != day)
+        ordered = sorted(days)
+        for i, day in enumerate(ordered):
+            value, cs = days[day]
+            lo, hi = day - timedelta(days=WINDOW_DAYS), day + timedelta(days=WINDOW_DAYS)
+            others = sorted(days[d][0] for d in ordered[max(0, i - 2 * WINDOW_DAYS) : i + 2 * WINDOW_DAYS + 1]
+                            if d != day and lo <= d <= hi)  # fmt: skip
+            if len(others) < MIN_DAYS:
+                continue
             q1, q3 = others[len(others) // 4], others[(3 * len(others)) // 4]
             if q1 <= 0 or q3 > SPREAD * q1:
                 continue  # no usual range: the figures mix kinds (daily and cumulative, say)
@@ -231,8 +240,8 @@ def check_jump(ctx: CheckContext) -> Iterator[Finding]:
                 "jump", "warning",
                 f"{_key_text(key)} on {day.isoformat()}: {fmt_number(value)} against a usual "
                 f"{fmt_number(min(others))}..{fmt_number(max(others))} (median {fmt_number(median)}) "
-                f"over {len(others)} other days",
+                f"over {len(others)} days within {WINDOW_DAYS} days of it",
                 claims=tuple(ClaimRef.of(c) for c in cs),
                 details={"value": value, "median": median, "min": min(others), "max": max(others),
-                         "days": len(others)},
+                         "days": len(others), "window_days": WINDOW_DAYS},
             )  # fmt: skip

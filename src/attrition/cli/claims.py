@@ -211,6 +211,12 @@ def claims_command(
     outlet: str | None = typer.Option(None, help="Only documents from this outlet (any case)."),
     lang: str | None = typer.Option(None, "--lang", help="Only documents in this language (en, ru, uk)."),
     doc: str | None = typer.Option(None, help="Only this document (its doc key)."),
+    period_from: str | None = typer.Option(
+        None, "--period-from", help="Claims whose period (what the figure covers) overlaps a window from YYYY-MM-DD."
+    ),
+    period_to: str | None = typer.Option(
+        None, "--period-to", help="Claims whose period overlaps a window to YYYY-MM-DD."
+    ),
     claim_id: str | None = typer.Option(None, "--id", help="Only the claim with this stable id."),
     cluster: str | None = typer.Option(None, "--cluster", help="Only the claims of the cluster with this id."),
     fmt: str = FORMAT_OPTION,
@@ -224,6 +230,9 @@ def claims_command(
     from attrition.reconcile.storeio import ensure_clusters
 
     first, last = window(since, until)
+    p_from, p_to = _date(period_from, "--period-from"), _date(period_to, "--period-to")
+    if p_from and p_to and p_from > p_to:
+        raise fail(f"--period-from {p_from} is after --period-to {p_to}: no period can match")
     subject = vocab_option("--subject", subject, SUBJECTS)
     category = vocab_option("--category", category, CATEGORIES)
     event = vocab_option("--event", event, EVENTS)
@@ -238,11 +247,13 @@ def claims_command(
                 conn, claimant=claimant, subject=subject, category=category, event=event, qualifier=qualifier,
                 since=first, until=last, outlet=outlet, doc=doc, claim_id=claim_id, cluster=cluster,
                 lang=_lang(lang),
+                period_from=p_from, period_to=p_to,
             )  # fmt: skip
         if clusters:  # reconcile: many reports of one claim (attrition.reconcile)
             from attrition.reconcile.storeio import CLUSTER_COLUMNS, cluster_rows
 
-            filtered = any((claimant, subject, category, event, qualifier, first, last, outlet, doc, claim_id, cluster))
+            filtered = any((claimant, subject, category, event, qualifier, first, last, outlet, doc, claim_id, cluster,
+                            p_from, p_to))  # fmt: skip
             members = {r["id"] for r in rows} if filtered else None
             _emit(cluster_rows(engine, members=members), fmt, output, CLUSTER_COLUMNS, "clusters", CLUSTER_SCHEMA)
             return

@@ -300,6 +300,8 @@ def query_claims(
     claim_id: str | None = None,
     cluster: str | None = None,
     lang: str | None = None,
+    period_from: date | None = None,
+    period_to: date | None = None,
 ) -> list[dict[str, Any]]:
     """Stored claims matching every given filter, with their document's date, outlet and URL.
 
@@ -321,6 +323,14 @@ def query_claims(
     )
     if claim_id:
         query = query.where(claims_t.c.uid == claim_id)
+    if period_from or period_to:  # the claim's period overlaps the window (an undated claim does not)
+        end = func.coalesce(claims_t.c.period_end, claims_t.c.period_start)
+        start = func.coalesce(claims_t.c.period_start, claims_t.c.period_end)
+        query = query.where(end.is_not(None))
+        if period_from:
+            query = query.where(end >= period_from)
+        if period_to:
+            query = query.where(start <= period_to)
     if cluster:
         query = query.where(claim_clusters.c.uid == cluster)
     if claimant:
