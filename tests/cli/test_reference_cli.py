@@ -41,3 +41,27 @@ def test_bad_file_is_an_error_and_stores_nothing(tmp_path: Path) -> None:
     listing = runner.invoke(app, ["reference", "list", "--db", db])
     assert listing.exit_code == 2 and "no store at" in listing.output  # not even an empty store was made
     assert not Path(db).exists()
+
+
+def test_list_shows_source_and_licence_not_a_local_path(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    folder = tmp_path / "deep" / "local" / "folder"
+    folder.mkdir(parents=True)
+    pers = folder / "russia_losses_personnel.json"
+    pers.write_text(json.dumps([{"date": "2022-03-01", "day": 6, "personnel": 5710}]), encoding="utf-8")
+    other = tmp_path / "counts.csv"
+    other.write_text(
+        "date,claimant,subject,event,category,value\n2025-08-08,analyst,RU,killed,personnel,121507\n", encoding="utf-8"
+    )
+    licensed = tmp_path / "lic"
+    licensed.mkdir()
+    (licensed / "README.md").write_text("# Counts\n\nLicence: CC BY 4.0 (see below).\n", encoding="utf-8")
+    (licensed / "tally.csv").write_text(other.read_text(encoding="utf-8"), encoding="utf-8")
+    for path in (pers, other, licensed / "tally.csv"):
+        assert runner.invoke(app, ["reference", "import", str(path), "--db", db]).exit_code == 0
+    listing = runner.invoke(app, ["reference", "list", "--db", db], terminal_width=250)
+    assert listing.exit_code == 0, listing.output
+    rows = {line.split("│")[1].strip(): line for line in listing.output.splitlines() if line.count("│") > 5}
+    assert "PetroIvaniuk" in rows["russia_losses_personnel"] and "MIT" in rows["russia_losses_personnel"]
+    assert "not stated" in rows["counts"] and "CC BY 4.0" in rows["tally"]
+    assert str(folder) not in listing.output and "deep" not in listing.output

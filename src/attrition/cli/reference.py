@@ -6,6 +6,7 @@ as it was; importing again under the same name replaces the series.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typer
@@ -53,15 +54,42 @@ def import_command(
         ))  # fmt: skip
 
 
+#: Datasets the loaders know, by file suffix: who publishes them and under which licence.
+KNOWN_SOURCES = {".json": ("PetroIvaniuk/2022-Ukraine-Russia-War-Dataset (General Staff of Ukraine)", "MIT")}
+_LICENCE = re.compile(r"^\s*licen[cs]e\s*:\s*(.+?)\s*$", re.I | re.M)
+
+
+def provenance(source: str) -> tuple[str, str]:
+    """(where a series comes from, its licence) for the file it was imported from.
+
+    A `Licence:` line in a README beside the file wins; otherwise the known dataset's licence;
+    otherwise "not stated". A local path is never shown, only the file's name.
+    """
+    path = Path(source)
+    origin, licence = KNOWN_SOURCES.get(path.suffix.lower(), (f"{path.name} (CSV)", "not stated"))
+    if path.suffix.lower() in KNOWN_SOURCES:
+        origin = f"{origin}: {path.name}"
+    for readme in (path.parent / "README.md", path.parent / "README"):
+        try:
+            found = _LICENCE.search(readme.read_text(encoding="utf-8", errors="replace")[:20_000])
+        except OSError:
+            continue
+        if found:
+            licence = found.group(1).split("(")[0].strip().rstrip(".") or licence
+            break
+    return origin, licence
+
+
 @reference_app.command("list")
 def list_command(db: str | None = DB_OPTION) -> None:
-    """The imported series: name, claimant, kind, number of points and dates."""
+    """The imported series: name, claimant, kind, points, dates, where they come from and the licence."""
     table = Table(title="reference series", title_justify="left")
-    for col in ("name", "claimant", "kind", "points", "first", "last", "source"):
+    for col in ("name", "claimant", "kind", "points", "first", "last", "source", "licence"):
         table.add_column(col, overflow="fold")
     engine = open_db(db, must_exist=True)
     for s in list_series(engine):
         first = s.first.isoformat() if s.first else ""
         last = s.last.isoformat() if s.last else ""
-        table.add_row(*(text(v) for v in (s.name, s.claimant, s.kind, s.points, first, last, s.source)))
+        origin, licence = provenance(s.source)
+        table.add_row(*(text(v) for v in (s.name, s.claimant, s.kind, s.points, first, last, origin, licence)))
     Console(width=160).print(table)
