@@ -65,3 +65,26 @@ def test_list_shows_source_and_licence_not_a_local_path(tmp_path: Path) -> None:
     assert "PetroIvaniuk" in rows["russia_losses_personnel"] and "MIT" in rows["russia_losses_personnel"]
     assert "not stated" in rows["counts"] and "CC BY 4.0" in rows["tally"]
     assert str(folder) not in listing.output and "deep" not in listing.output
+
+
+def test_show_prints_values_or_daily_increments(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    pers = tmp_path / "russia_losses_personnel.json"
+    days = [{"date": "2022-03-01", "day": 6, "personnel": 5710}, {"date": "2022-03-02", "day": 7, "personnel": 5840},
+            {"date": "2022-03-04", "day": 9, "personnel": 9000}]  # fmt: skip
+    pers.write_text(json.dumps(days), encoding="utf-8")
+    assert runner.invoke(app, ["reference", "import", str(pers), "--db", db]).exit_code == 0
+
+    def show(*args: str) -> list[dict]:
+        result = runner.invoke(app, ["reference", "show", "russia_losses_personnel", "--db", db, "-f", "jsonl", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(x) for x in result.stdout.splitlines()]
+
+    assert [(r["date"], r["value"]) for r in show("--category", "personnel")] == [
+        ("2022-03-01", 5710), ("2022-03-02", 5840), ("2022-03-04", 9000)]  # fmt: skip
+    assert [(r["date"], r["daily"]) for r in show("--daily")] == [("2022-03-02", 130), ("2022-03-04", 1580)]
+    assert [r["date"] for r in show("--since", "2022-03-02", "--until", "2022-03-03")] == ["2022-03-02"]
+    typo = runner.invoke(app, ["reference", "show", "russia_losses_personel", "--db", db])
+    assert typo.exit_code == 2 and "did you mean 'russia_losses_personnel'" in typo.output
+    bad = runner.invoke(app, ["reference", "show", "russia_losses_personnel", "--db", db, "--category", "persons"])
+    assert bad.exit_code == 2 and "did you mean 'personnel'" in bad.output

@@ -16,6 +16,7 @@ from rich.table import Table
 from attrition.cli import app
 from attrition.cli.common import open_db
 from attrition.output.safe import printable, text
+from attrition.query.reference import list_series as list_series_rows
 from attrition.reference import load_reference
 from attrition.reference.storeio import list_series, save_series
 
@@ -93,3 +94,45 @@ def list_command(db: str | None = DB_OPTION) -> None:
         origin, licence = provenance(s.source)
         table.add_row(*(text(v) for v in (s.name, s.claimant, s.kind, s.points, first, last, origin, licence)))
     Console(width=160).print(table)
+
+
+@reference_app.command("show")
+def show_command(
+    name: str = typer.Argument(..., help="Series name (see `attrition reference list`)."),
+    category: str | None = typer.Option(None, "--category", help="Only this category, e.g. personnel."),
+    subject: str | None = typer.Option(None, "--subject", help="Only this side's losses: UA, RU or other."),
+    since: str | None = typer.Option(None, "--since", help="Values on or after YYYY-MM-DD."),
+    until: str | None = typer.Option(None, "--until", help="Values on or before YYYY-MM-DD."),
+    daily: bool = typer.Option(False, "--daily", help="Show the change per day instead of the values."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """One series' values (or, with --daily, its daily increments) by date and category."""
+    from attrition.cli.claims import _emit, vocab_option, window
+    from attrition.query.reference import series_points
+    from attrition.vocab import CATEGORIES, SUBJECTS
+
+    if fmt not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter("table, jsonl or csv", param_hint="--format")
+    first, last = window(since, until)
+    cat = vocab_option("--category", category, CATEGORIES)
+    subj = vocab_option("--subject", subject, SUBJECTS)
+    engine = open_db(db, must_exist=True)
+    try:
+        with engine.connect() as conn:
+            points = series_points(conn, name, subject=subj, category=cat, since=first, until=last)
+            known = [s["name"] for s in list_series_rows(conn)] if points is None else []
+    finally:
+        engine.dispose()
+    if points is None:
+        from attrition.vocab import nearest
+
+        near = nearest(name, known)
+        hint = f"; did you mean {near!r}?" if near else ""
+        typer.echo(printable(f"error: no reference series {name!r}{hint} (attrition reference list)"), err=True)
+        raise typer.Exit(2)
+    column = "daily" if daily else "value"
+    rows = [{"date": p["date"], "subject": p["subject"], "event": p["event"], "category": p["category"],
+             column: p[column]} for p in points if not daily or p["daily"] is not None]  # fmt: skip
+    title = f"{'daily changes' if daily else 'values'} of {name}"
+    _emit(rows, fmt, None, ("date", "subject", "event", "category", column), title)
