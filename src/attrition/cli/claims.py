@@ -24,9 +24,9 @@ from attrition.cli import app
 from attrition.cli.common import fail, open_db
 from attrition.output.safe import csv_cell, json_line, printable, text
 from attrition.store import repository as repo
-from attrition.text.language import normalize_lang
 from attrition.store.tables import claims as claims_t
 from attrition.store.tables import documents
+from attrition.text.language import normalize_lang
 from attrition.vocab import (
     CATEGORIES,
     EVENTS,
@@ -53,10 +53,10 @@ CLAIM_SCHEMA: dict[str, str] = {
     "model": _S, "value": _F, "value_max": _F, "qualifier": _S, "rate": _S, "period_start": _D,
     "period_end": _D, "location": _S, "sentence": _S, "span_start": _I, "span_end": _I, "sentence_start": _I,
     "sentence_end": _I, "rules": _L, "statement": _I, "part_of": _I, "ordinal": _I, "extractor": _S,
-    "rules_hash": _S, "cluster": _S, "published": _D, "outlet": _S, "url": _S,
+    "rules_hash": _S, "cluster": _S, "published": _D, "outlet": _S, "url": _S, "lang": _S,
 }  # fmt: skip
 DOC_SCHEMA: dict[str, str] = {
-    "id": _I, "doc": _S, "published": _D, "outlet": _S, "title": _S, "url": _S, "source": _S,
+    "id": _I, "doc": _S, "published": _D, "outlet": _S, "title": _S, "url": _S, "lang": _S, "source": _S,
     "content_hash": _S, "ingested_at": _T, "claims": _I, "near_duplicates": _I,
 }  # fmt: skip
 CLUSTER_SCHEMA: dict[str, str] = {
