@@ -253,3 +253,28 @@ def test_period_window_selects_claims_whose_period_overlaps_it(tmp_path: Path) -
     assert docs("--since", "2024-06-11") == {"may", "day", "war", "undated"}  # --since is publication
     bad = runner.invoke(app, ["claims", "--db", url, "--period-from", "2024-06-05", "--period-to", "2024-06-01"])
     assert bad.exit_code == 2 and "after --period-to" in bad.output
+
+
+def test_the_claims_table_fits_80_columns_and_shows_the_figure_as_stated(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    url = str(tmp_path / "wide.db")
+    sentence = "Russia lost over 2,000 soldiers " + "and a great many other things besides " * 6 + "the staff said."
+    engine = open_store(url)
+    with engine.begin() as conn:
+        start = sentence.index("2,000")
+        cl = [replace(make_claim(40, "personnel"), value=2000, qualifier="at_least", sentence=sentence,
+                      span=Span(start, start + 5), sentence_span=Span(0, len(sentence)),
+                      period_start=date(2022, 2, 24), period_end=date(2024, 5, 31))]  # fmt: skip
+        repo.add_document(conn, claims=cl, document=Document(id="w", text=sentence, published=date(2024, 6, 1),
+                          outlet="A Rather Long Outlet Name"), content_hash=content_hash(sentence), source=None,
+                          run_id=None)  # fmt: skip
+    engine.dispose()
+    table = runner.invoke(app, ["claims", "--db", url], terminal_width=80)
+    assert table.exit_code == 0, table.output
+    lines = table.stdout.splitlines()
+    assert lines and max(len(line) for line in lines) <= 80
+    assert "over 2,000" in table.stdout and "war..2024-05-31" in table.stdout
+    assert "…" in table.stdout and "the staff said." not in table.stdout  # cut, not wrapped
+    wide = runner.invoke(app, ["claims", "--db", url, "--wide"], terminal_width=80)
+    assert "rules_hash" in wide.stdout and "the staff said." in wide.stdout.replace("\n", " ")

@@ -81,7 +81,9 @@ def test_table_views_print_markup_and_controls_as_text(hostile_db: str, command:
     if command == ["claims"]:
         assert "[/bold]" in result.output and "[link=https://evil.example/]here[/link]" in result.output
         assert "\\x1b]0;owned\\x07" in result.output and "\\x9b31m" in result.output
-        assert "[red]d1[/red]" in result.output
+        wide = runner.invoke(app, [*command, "--wide", "--db", hostile_db], env={"COLUMNS": "400"})
+        _assert_inert(wide.output)
+        assert "[red]d1[/red]" in wide.output  # the doc key is a --wide column
     if command == ["docs"]:
         assert "[bold]T\\x1b]0;owned" in result.output
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine, select
@@ -23,6 +24,8 @@ from sqlalchemy import Engine, select
 from attrition.cli import app
 from attrition.cli.common import fail, open_db
 from attrition.output.safe import csv_cell, json_line, printable, text
+from attrition.query.figures import stated_figure
+from attrition.reference.series import INVASION
 from attrition.store import repository as repo
 from attrition.store.tables import claims as claims_t
 from attrition.store.tables import documents
@@ -40,9 +43,11 @@ from attrition.vocab import (
 )  # fmt: skip
 
 FORMATS = ("table", "jsonl", "csv", "parquet")
-TABLE_CLAIM_COLUMNS = (
-    "id", "doc", "published", "claimant", "subject", "event", "category", "value", "qualifier", "sentence",
-)  # fmt: skip
+TABLE_CLAIM_COLUMNS = ("figure", "period", "claimant", "subject", "category", "outlet", "sentence")
+#: Cells cut with an ellipsis (one line each) so a table fits the terminal, 80 columns in a pipe.
+_LONG = frozenset({"sentence", "title", "claimant_text", "url", "source"})
+#: Cells never cut to make room: the figure as stated, its period, the side, dates and counts.
+_KEEP = frozenset({"figure", "period", "subject", "published", "value", "claims", "reports", "near_duplicates"})
 TABLE_DOC_COLUMNS = ("doc", "published", "lang", "outlet", "title", "claims", "near_duplicates")
 
 #: Column types of every export, so an empty result still has one schema (typed Parquet
@@ -123,7 +128,7 @@ def _arrow_schema(schema: dict[str, str], rows: list[dict[str, Any]]) -> Any:
 
 def _emit(
     rows: list[dict[str, Any]], fmt: str, output: Path | None, columns: tuple[str, ...], title: str,
-    schema: dict[str, str] | None = None,
+    schema: dict[str, str] | None = None, wide: bool = False,
 ) -> None:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
@@ -152,17 +157,69 @@ def _emit(
             for row in rows:
                 writer.writerow({k: csv_cell(v) for k, v in row.items()})
         else:
-            table = Table(title=f"{len(rows)} {title}", title_justify="left", show_lines=False)
+            if wide:
+                columns = tuple(dict.fromkeys([*columns, *(rows[0] if rows else {})]))
+            table = Table(title=f"{len(rows)} {title}", title_justify="left", show_lines=False,
+                          box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
+                          collapse_padding=True)  # fmt: skip
+            console = Console(file=stream) if output is None else Console(file=stream, width=80)
+            if wide and not console.is_terminal:
+                console = Console(file=stream, width=max(80, 24 * len(columns)))
+            cells = [[printable(_cell(row.get(c)) if row.get(c) is not None else "") for c in columns] for row in rows]
+            widths = _widths(columns, cells, console.width) if not wide else {}
             for col in columns:
-                table.add_column(col, overflow="fold", max_width=80 if col in ("sentence", "title") else None)
-            for row in rows:
-                table.add_row(*(text(_cell(row.get(c))) for c in columns))
-            Console(file=stream, width=200 if output else None).print(table)
+                if wide:
+                    table.add_column(col, overflow="fold")
+                else:
+                    table.add_column(col, overflow="ellipsis", no_wrap=True, width=widths[col])
+            for line in cells:
+                table.add_row(*(text(v, multiline=False) for v in line))
+            console.print(table)
     finally:
         if output:
             stream.close()
     if output:
         _wrote(len(rows), title, output, fmt)
+
+
+def _widths(columns: tuple[str, ...], cells: list[list[str]], total: int) -> dict[str, int]:
+    """Column widths that fit `total`: short columns as wide as their longest cell (at most a
+    third of the screen), long text (sentences, titles) sharing what is left, never below 8."""
+    natural = {c: max([len(c), *(len(line[i]) for line in cells)]) for i, c in enumerate(columns)}
+    room = total - 2 * len(columns)  # one space of padding and one separator per column
+    short = {c: min(natural[c], max(6, room // 4)) for c in columns if c not in _LONG}
+    long = [c for c in columns if c in _LONG]
+    spare = room - sum(short.values())
+    squeezable = [c for c in short if c not in _KEEP]
+    while long and spare < 20 * len(long) and squeezable and max(short[c] for c in squeezable) > 6:
+        widest = max(squeezable, key=lambda c: short[c])  # names give way first; figures never
+        short[widest] -= 1
+        spare += 1
+    out = dict(short)
+    for c in long:
+        out[c] = max(8, min(natural[c], spare // len(long)))
+    if not long and sum(out.values()) > room:  # no text column to give: squeeze the widest
+        while sum(out.values()) > room and max(out.values()) > 6:
+            out[max(out, key=lambda c: out[c])] -= 1
+    return out
+
+
+def period_text(start: date | None, end: date | None) -> str:
+    """A claim's period in few characters: `2024-05-31`, `2024-05-01..05-31`, `war..2024-05-31`."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        return str(end or start)
+    left = "war" if start == INVASION else (start.isoformat()[5:] if start.year == end.year else start.isoformat())
+    if start.year == end.year and left != "war":
+        return f"{start.isoformat()}..{end.isoformat()[5:]}"
+    return f"{left}..{end.isoformat()}"
+
+
+def for_table(row: dict[str, Any]) -> dict[str, Any]:
+    """A claim row with the figure as the text states it and its period in short form."""
+    figure = stated_figure(row["value"], row["value_max"], row["qualifier"], row["rate"])
+    return {**row, "figure": figure, "period": period_text(row["period_start"], row["period_end"])}
 
 
 def _cell(value: Any) -> Any:
@@ -222,6 +279,7 @@ def claims_command(
     fmt: str = FORMAT_OPTION,
     output: Path | None = OUTPUT_OPTION,
     db: str | None = DB_OPTION,
+    wide: bool = typer.Option(False, "--wide", help="Table with every column, cells wrapped, not cut."),
     clusters: bool = typer.Option(
         False, "--clusters", help="List claim clusters with report counts (every filter applies to their reports)."
     ),
@@ -255,11 +313,14 @@ def claims_command(
             filtered = any((claimant, subject, category, event, qualifier, first, last, outlet, doc, claim_id, cluster,
                             p_from, p_to))  # fmt: skip
             members = {r["id"] for r in rows} if filtered else None
-            _emit(cluster_rows(engine, members=members), fmt, output, CLUSTER_COLUMNS, "clusters", CLUSTER_SCHEMA)
+            _emit(cluster_rows(engine, members=members), fmt, output, CLUSTER_COLUMNS, "clusters", CLUSTER_SCHEMA,
+                  wide=wide)  # fmt: skip
             return
     finally:
         engine.dispose()
-    _emit(rows, fmt, output, TABLE_CLAIM_COLUMNS, "claims", CLAIM_SCHEMA)
+    if fmt == "table":
+        rows = [for_table(r) for r in rows]
+    _emit(rows, fmt, output, TABLE_CLAIM_COLUMNS, "claims", CLAIM_SCHEMA, wide=wide)
 
 
 def docs_command(
