@@ -134,3 +134,11 @@ def test_unreachable_postgres_password_is_not_printed() -> None:
     result = runner.invoke(app, ["docs", "--db", "postgresql://attrition:hunter2@127.0.0.1:1/x"])
     line = one_line_error(result, "cannot open the store")
     assert "hunter2" not in line
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_an_export_to_a_full_disk_is_one_line(sqlite_url: str, tmp_path: Path, fmt: str) -> None:
+    ingest([str(articles(tmp_path / "in", 1))], db_url=sqlite_url)
+    result = runner.invoke(app, ["claims", "--db", sqlite_url, "--format", fmt, "-o", "/dev/full"])
+    one_line_error(result, "cannot write", "No space left on device")

@@ -6,6 +6,7 @@ them together, so adding a command never means editing another command's file.
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 import typer
@@ -26,6 +27,12 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except StoreError as exc:
             typer.echo(f"error: {printable(exc)}", err=True)
+            raise typer.Exit(2) from None
+        except OSError as exc:  # writing an export or a report: a full disk, a read-only folder
+            if exc.errno not in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT):
+                raise
+            target = f" {printable(exc.filename)}" if exc.filename else ""
+            typer.echo(f"error: cannot write{target}: {exc.strerror or exc}", err=True)
             raise typer.Exit(2) from None
         except SQLAlchemyError as exc:
             lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
