@@ -6,11 +6,13 @@ A module of its own (not conftest) because several conftest.py files exist under
 
 from __future__ import annotations
 
+import io
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 CLAIM_SENTENCE = (
     "Ukraine lost more than 500 soldiers and 12 tanks over the past day, "
@@ -120,3 +122,21 @@ def endless_route(chunk: int = 65536) -> Callable[[BaseHTTPRequestHandler], None
         handler.close_connection = True
 
     return handle
+
+
+def write_warc(path: Path, pages: list[tuple[str, str]], *, gz: bool = True) -> None:
+    """A WARC of (URI, HTML) responses, each after its request record, as crawlers write them."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=gz)
+        for uri, html in pages:
+            req = writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            writer.write_record(req)
+            ctype = "image/png" if uri.endswith(".png") else "text/html; charset=utf-8"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+            )
+            writer.write_record(record)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from attrition.sources import DocumentError, Fetched, Fetcher, FetchPolicy, Item, Skipped, read_source
 from attrition.sources.urls import USER_AGENT, is_global_address
-from ingest_helpers import LocalServer, article_html, endless_route, slow_route
+from ingest_helpers import LocalServer, article_html, endless_route, slow_route, write_warc
 
 
 def read_all(
@@ -166,23 +165,6 @@ def test_feed_with_no_entries_is_one_error(tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- WARC
-
-
-def write_warc(path: Path, pages: list[tuple[str, str]], *, gz: bool = True) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=gz)
-        for uri, html in pages:
-            req = writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
-            writer.write_record(req)
-            ctype = "image/png" if uri.endswith(".png") else "text/html; charset=utf-8"
-            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers
-            )
-            writer.write_record(record)
 
 
 @pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])

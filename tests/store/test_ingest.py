@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from attrition import extract_document
-from attrition.ingest import NearDuplicates, ingest
+from attrition.ingest import ingest
 from attrition.models import Document
 from attrition.sources import FetchPolicy
 from attrition.store import repository as repo
@@ -313,13 +313,9 @@ def test_extractor_crash_costs_one_document(
 
 
 def test_nul_characters_are_dropped_so_postgresql_accepts_the_text(engine: Engine, tmp_path: Path) -> None:
-    from attrition.ingest import Ingestor
-    from attrition.sources import Fetched
-
-    ingestor = Ingestor(engine)
-    summary = ingest([], engine=engine)
     text = article_text(30).replace("Report", "Rep\x00ort")
-    ingestor._handle(Fetched(source="nul.txt", text=text, doc="nul"), summary, NearDuplicates())
+    (tmp_path / "nul.txt").write_bytes(text.encode("utf-16"))  # UTF-16 text may carry a NUL character
+    summary = ingest([str(tmp_path / "nul.txt")], engine=engine)
     assert summary.new == 1
     with engine.connect() as conn:
         assert conn.execute(select(documents.c.text)).scalar_one() == text.replace("\x00", "")

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
+from attrition.bulk.partitions import FILES_PER_PART
+from attrition.bulk.runners import default_jobs, open_runner
+from attrition.bulk.work import extract_files
 from attrition.cli import app
 from attrition.cli.options import FormatOpt, LangOpt, MetaOpt, PublishedOpt
 from attrition.docs_io import DocumentReadError, iter_text_files, load_metas, read_text_document, sample_paths
 from attrition.extract.pipeline import extract_document
+from attrition.models import Claim
 from attrition.output import FORMATS, claims_table, csv_text, jsonl_line
 from attrition.output.safe import escape_markup, printable
 from attrition.text.language import normalize_lang
@@ -30,6 +35,9 @@ def extract(
     ] = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="jsonl: add span, rules and breakdown links.")] = False,
     lang: LangOpt = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core); output order is kept.")
+    ] = 1,
 ) -> None:
     """Extract attributed loss claims from .txt files and print them."""
     if fmt not in FORMATS:
@@ -60,17 +68,15 @@ def extract(
     failed = 0
     all_claims = []
     header_done = False
-    for path in iter_text_files(
+    files = iter_text_files(
         inputs, on_missing=lambda p: err.print(f"[red]error[/red]: {escape_markup(p)}: no such file or folder")
-    ):
-        try:
-            doc = read_text_document(path, metadata.get(path.stem), default_date)
-        except DocumentReadError as exc:
+    )
+    for found in _extracted(files, metadata, default_date, language, jobs or default_jobs()):
+        if isinstance(found, str):
             failed += 1
-            err.print(f"[red]error[/red]: {escape_markup(exc)}")
+            err.print(f"[red]error[/red]: {escape_markup(found)}")
             continue
-        doc.lang = language or doc.lang
-        claims = extract_document(doc)
+        claims = found
         if fmt == "jsonl":
             for c in claims:
                 sys.stdout.write(jsonl_line(c, evidence=evidence) + "\n")
@@ -84,3 +90,36 @@ def extract(
         Console().print(claims_table(all_claims, title=f"{len(all_claims)} claims"))
     if failed or missing:
         raise typer.Exit(code=1)
+
+
+def _extracted(
+    files: Iterator[Path],
+    metadata: dict[str, dict[str, Any]],
+    published: date | None,
+    language: str | None,
+    jobs: int,
+) -> Iterator[list[Claim] | str]:
+    """Each file's claims (or its error) in file order, from `jobs` processes when > 1."""
+    if jobs <= 1:
+        for path in files:
+            try:
+                doc = read_text_document(path, metadata.get(path.stem), published)
+                doc.lang = language or doc.lang
+                yield extract_document(doc)
+            except DocumentReadError as exc:
+                yield str(exc)
+        return
+
+    def tasks() -> Iterator[tuple[tuple[str, dict[str, Any] | None], ...]]:
+        run: list[tuple[str, dict[str, Any] | None]] = []
+        for path in files:
+            run.append((str(path), metadata.get(path.stem)))
+            if len(run) >= FILES_PER_PART:
+                yield tuple(run)
+                run = []
+        if run:
+            yield tuple(run)
+
+    with open_runner(jobs) as runner:
+        for results in runner.map(extract_files, tasks(), (published, language)):
+            yield from results

@@ -12,6 +12,7 @@ from rich.markup import escape as _rich_escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from attrition.bulk.runners import default_jobs
 from attrition.cli import app
 from attrition.cli.common import shown_url
 from attrition.cli.options import LangOpt, MetaOpt
@@ -30,10 +31,13 @@ SHOWN_ERRORS = 20
 def _summary_table(summary: RunSummary, db: str) -> Table:
     title = f"ingest run {summary.run_id} ({summary.status}) into {escape_markup(db)}"
     table = Table(title=title, title_justify="left")
-    for name in ("new", "duplicate", "near-duplicate", "failed", "claims"):
-        table.add_column(name, justify="right")
+    names = ["new", "duplicate", "near_duplicate", "failed", "claims"]
+    if summary.filtered:
+        names.insert(4, "filtered")
+    for name in names:
+        table.add_column(name.replace("_", "-"), justify="right")
     c = summary.counts()
-    table.add_row(*(str(c[k]) for k in ("new", "duplicate", "near_duplicate", "failed", "claims")))
+    table.add_row(*(str(c[k]) for k in names))
     return table
 
 
@@ -60,6 +64,18 @@ def ingest_command(
     ),
     meta: MetaOpt = None,
     lang: LangOpt = None,
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=0,
+        help="Worker processes for reading, cleaning and extraction (0: one per core).",
+    ),  # fmt: skip
+    dask: str | None = typer.Option(
+        None, "--dask", metavar="ADDRESS",
+        help="Run the work on a Dask scheduler at ADDRESS, or 'local' for a local cluster of --jobs workers.",
+    ),  # fmt: skip
+    prefilter: bool = typer.Option(
+        False, "--prefilter/--no-prefilter",
+        help="Skip pages without loss vocabulary before cleaning and extraction (counted, not stored).",
+    ),  # fmt: skip
 ) -> None:
     """Ingest articles into the claims store and extract their claims.
 
@@ -95,7 +111,7 @@ def ingest_command(
         disable=not show,
     )
     task = bar.add_task("", total=None, stats="")
-    counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "failed": 0, "claims": 0}
+    counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "failed": 0, "filtered": 0, "claims": 0}
 
     def on_event(event: Event) -> None:
         counts[event.outcome] += 1
@@ -110,7 +126,10 @@ def ingest_command(
     try:
         with bar:
             policy = FetchPolicy(allow_private=allow_private, total_timeout=fetch_timeout)
-            summary = ingest(specs, db_url=db, policy=policy, on_event=on_event, meta=metadata, lang=language)
+            summary = ingest(
+                specs, db_url=db, policy=policy, on_event=on_event, meta=metadata,
+                jobs=jobs or default_jobs(), dask=dask, prefilter=prefilter, lang=language,
+            )  # fmt: skip
     except KeyboardInterrupt:
         err.print("interrupted: documents stored so far are kept; run the same command again to carry on")
         raise typer.Exit(130) from None

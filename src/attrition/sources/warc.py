@@ -31,29 +31,39 @@ def _drain(record: Any) -> None:
         raise TruncatedError(f"record {record.rec_headers.get_header('WARC-Record-ID')} is cut short")
 
 
-def read_warc(path: Path, *, max_bytes: int = MAX_BYTES) -> Items:
-    """Documents for the HTML responses in the archive at `path`."""
+def is_html_response(record: Any) -> bool:
+    """A successful HTTP response carrying an HTML page: the records that hold articles."""
+    http = record.http_headers
+    if record.rec_type != "response" or http is None or not (http.get_statuscode() or "").startswith("2"):
+        return False
+    return (http.get_header("Content-Type") or "").split(";")[0].strip().lower() in HTML_TYPES
+
+
+def read_warc(path: Path, *, max_bytes: int = MAX_BYTES, offset: int = 0, limit: int | None = None) -> Items:
+    """Documents for the HTML responses in the archive at `path`.
+
+    `offset` (a record's byte offset) and `limit` (a number of HTML records) read one range of
+    an archive that `bulk.partitions.warc_ranges` has scanned whole, so workers can share it.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
     source = str(path)
     seen = 0
+    ranged = offset > 0 or limit is not None
     try:
-        scan = scan_warc(path)
+        scan = None if ranged else scan_warc(path)
     except OSError as exc:
         yield DocumentError(source, f"cannot read: {exc.strerror or exc}")
         return
     try:
         with path.open("rb") as stream:
+            stream.seek(offset)
             for index, record in enumerate(ArchiveIterator(stream)):
-                if index >= scan.records:  # from here on the scan found the archive cut or broken
+                if scan is not None and index >= scan.records:  # the scan found the archive cut from here
                     break
-                ctype = ""
-                http = record.http_headers
-                if record.rec_type == "response" and http is not None:
-                    ctype = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
-                    if not (http.get_statuscode() or "").startswith("2"):
-                        ctype = ""
-                if ctype not in HTML_TYPES:
+                if limit is not None and seen >= limit:
+                    break
+                if not is_html_response(record):
                     _drain(record)
                     continue
                 seen += 1
@@ -77,11 +87,11 @@ def read_warc(path: Path, *, max_bytes: int = MAX_BYTES) -> Items:
         yield DocumentError(source, f"cannot read: {exc.strerror or exc}")
         return
     except Exception as exc:  # warcio raises ArchiveLoadFailed, EOFError, zlib errors on cut files
-        problem = scan.message() if scan.problem else f"truncated or corrupt WARC: {exc}"
+        problem = scan.message() if scan is not None and scan.problem else f"truncated or corrupt WARC: {exc}"
         yield DocumentError(source, f"{problem} ({seen} HTML records read)")
         return
-    if scan.problem:
+    if scan is not None and scan.problem:
         yield DocumentError(source, f"{scan.message()} ({seen} HTML records read)")
         return
-    if seen == 0:
+    if seen == 0 and not ranged:
         yield DocumentError(source, "no HTML responses in the WARC")

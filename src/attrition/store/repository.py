@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import socket
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -98,7 +98,8 @@ def start_run(conn: Connection, *, sources: list[str]) -> int:
         insert(ingest_runs)
         .values(
             started_at=stamp, status="running", sources=json.dumps(sources),
-            new=0, duplicate=0, near_duplicate=0, failed=0, claims=0, host=host, pid=pid, heartbeat_at=stamp,
+            new=0, duplicate=0, near_duplicate=0, failed=0, filtered=0, claims=0,
+            host=host, pid=pid, heartbeat_at=stamp,
         )  # fmt: skip
         .returning(ingest_runs.c.id)
     ).scalar_one()
@@ -229,6 +230,47 @@ def add_document(
         ]
         conn.execute(insert(claims_t), rows)
     return AddResult(int(document_id), doc, True, len(claims))
+
+
+def add_documents(
+    conn: Connection,
+    *,
+    entries: Sequence[tuple[Document, list[Claim], str, str | None]],
+    run_id: int | None,
+) -> list[AddResult]:
+    """Store new documents (document, claims, content hash, source) in two multi-row inserts.
+
+    The caller has checked that no content hash is stored yet; one that is (a concurrent run)
+    violates the unique constraint and the caller's transaction is rolled back whole.
+    """
+    keys: set[str] = set()
+    rows = []
+    for document, _claims, digest, source in entries:
+        doc = _free_doc_key(conn, document.id, digest)
+        if doc in keys:
+            doc = f"{document.id}-{digest[:10]}"
+        keys.add(doc)
+        rows.append({
+            "doc": doc, "content_hash": digest, "url": document.url, "outlet": document.outlet,
+            "title": document.title, "published": document.published, "source": source, "text": document.text,
+            "ingested_at": now(), "run_id": run_id,
+        })  # fmt: skip
+    returned = conn.execute(
+        insert(documents).returning(documents.c.id, sort_by_parameter_order=True), rows
+    ).scalars().all()
+    claim_rows = []
+    results = []
+    for (_document, found, _digest, _source), row, document_id in zip(entries, rows, returned, strict=True):
+        doc = str(row["doc"])
+        uids = claim_uids(str(row["content_hash"]), [(c.span.start, c.span.end) for c in found])
+        claim_rows += [
+            claim_row(c, document_id=int(document_id), doc=doc, ordinal=i, uid=uid)
+            for i, (c, uid) in enumerate(zip(found, uids, strict=True))
+        ]
+        results.append(AddResult(int(document_id), doc, True, len(found)))
+    if claim_rows:
+        conn.execute(insert(claims_t), claim_rows)
+    return results
 
 
 def add_link(

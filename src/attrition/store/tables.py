@@ -43,6 +43,7 @@ ingest_runs = Table(
     Column("duplicate", Integer, nullable=False, default=0),
     Column("near_duplicate", Integer, nullable=False, default=0),
     Column("failed", Integer, nullable=False, default=0),
+    Column("filtered", Integer, nullable=False, default=0, server_default="0"),  # migration 0008
     Column("claims", Integer, nullable=False, default=0),
     Column("host", Text),  # who runs it: host name and process id (0006_run_owner)
     Column("pid", Integer),
