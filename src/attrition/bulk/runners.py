@@ -94,10 +94,9 @@ class DaskRunner:
         self.workers = max(1, sum(self.client.nthreads().values()))
 
     def map(self, fn: Callable[[T, Any], R], tasks: Iterable[T], arg: Any) -> Iterator[R]:
-        remote_arg = self.client.scatter(arg, broadcast=True)
-
+        # `arg` travels with each task (it is small): scattered data dies with the worker holding it
         def submit(task: T) -> Any:
-            return self.client.submit(fn, task, remote_arg, pure=False)
+            return self.client.submit(fn, task, arg, pure=False)
 
         def result(future: Any) -> R:
             out: R = future.result()
