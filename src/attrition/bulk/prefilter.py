@@ -18,12 +18,18 @@ from attrition.lexicon import load_lexicon
 from attrition.lexicon.load import alternation
 from attrition.text.normalize import fold
 
+#: The lexicons the prefilter draws on: a page in any of them is read.
+LANGUAGES = ("en", "ru", "uk")
+
 
 @lru_cache(maxsize=1)
 def loss_vocabulary() -> re.Pattern[str]:
-    """Every trigger form and every event-bearing category form, as one whole-word regex."""
-    lex = load_lexicon()
-    forms = set(lex.triggers) | {form for form, info in lex.categories.items() if info.event}
+    """Every trigger form and every event-bearing category form of every language's lexicon
+    (Russian and Ukrainian forms are expanded to every case there), as one whole-word regex."""
+    forms: set[str] = set()
+    for lang in LANGUAGES:
+        lex = load_lexicon(lang)
+        forms |= set(lex.triggers) | {form for form, info in lex.categories.items() if info.event}
     return alternation(forms, ignore_case=True)
 
 
