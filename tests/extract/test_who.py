@@ -59,3 +59,9 @@ def test_he_points_at_the_person_last_named_even_when_not_speaking() -> None:
     )
     claims = {c.value: c for c in extract(text, DAY)}
     assert claims[45100].claimant == "ua.gov"
+
+
+def test_a_ukrainian_speech_verb_before_a_preposition_and_the_speaker() -> None:
+    text = "Росія вже втратила близько 23 800 своїх вояк і 1 048 танків, повідомили у Генштабі."
+    claims = extract(text, DAY, lang="uk")
+    assert claims and {c.claimant for c in claims} == {"ua.general_staff"}

@@ -54,7 +54,7 @@ _BEFORE_ACTOR = re.compile(
 )
 _SPEECH_BEFORE = re.compile(
     rf"\b{SPEECH}(?:\s+(?:the|a|an|its|their|of|official|spokesman|spokesperson|minister|commander|head|chief|"
-    r"(?-i:[A-Z])[\w.'-]*)){0,6}\s*$",
+    r"у|в|ув|на|(?-i:[A-ZА-ЯІЇЄҐ])[\w.'-]*)){0,6}\s*$",
     re.IGNORECASE,
 )
 _SPEAKER_END = re.compile(r"^(?:'s)?\s*(?:[.,;:\"!?)\]]|$|on\s|in\s|at\s|during\s|late\s|earlier\s|told\s|on$)")
