@@ -65,3 +65,14 @@ def test_a_ukrainian_speech_verb_before_a_preposition_and_the_speaker() -> None:
     text = "Росія вже втратила близько 23 800 своїх вояк і 1 048 танків, повідомили у Генштабі."
     claims = extract(text, DAY, lang="uk")
     assert claims and {c.claimant for c in claims} == {"ua.general_staff"}
+
+
+def test_many_listed_and_composed_names_in_one_sentence_stay_linear() -> None:
+    from attrition.extract.attribution import actor_mentions
+    from attrition.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    unit = "U.S. officials said, according to the General Staff, British officials reported, "
+    text = unit * 400
+    mentions = actor_mentions(text, 0, len(text), lex)
+    assert len(mentions) >= 1200  # every name found once, none swallowed by another

@@ -8,6 +8,7 @@ Names, offices and spellings live in `data/actors.toml`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -93,7 +94,13 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
             form = lex.actors.get(key(m.group(0)))
             if form is not None:
                 found.append((m.start(), m.end(), form))
-    listed = list(found)
+    # listed spans by start, with the furthest end reached so far: "is this span inside a listed
+    # name" is one bisection, which keeps a sentence of many names linear
+    listed = sorted((a, b) for a, b, _ in found)
+    starts = [a for a, _ in listed]
+    reach: list[int] = []
+    for _, b in listed:
+        reach.append(max(b, reach[-1]) if reach else b)
     for rule, claimant, pattern, more in lex.speakers:
         for m in pattern.finditer(text, start, end):
             stop = m.end()
@@ -101,7 +108,8 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
             while (ext := more.match(text, stop, end)) is not None and not _SPEECH_WORD.fullmatch(ext.group().strip()):
                 stop = ext.end()
             # a listed name wins where it covers the same words
-            if not any(a <= m.start() and stop <= b for a, b, _ in listed):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or reach[i] < stop:
                 found.append((m.start(), stop, ActorForm("org", claimant, via=rule)))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, ActorForm]] = []
