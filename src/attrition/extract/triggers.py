@@ -1,45 +1,14 @@
-"""What happened: the loss trigger that governs a number, and the FORMAT event it gives.
+"""Finder: the loss triggers and blockers of `data/events.toml` in a sentence.
 
-A number counts only when a trigger from `data/events.toml` governs it: the nearest one to
-its left in the sentence with no blocker ("provided", "deployed", "launched") in between,
-or one right after its noun ("475 soldiers were reported killed"). A specific personnel
-event after the noun ("60 to 100 soldiers a day as killed") beats a generic verb before it.
+Which trigger governs a number, and the event it gives, is decided in `deciders/event.py`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from attrition.lexicon import Lexicon
 from attrition.lexicon.load import TriggerInfo, key
-
-MUNITIONS = frozenset({"uav", "missiles", "rockets", "bombs"})
-GROUND = frozenset({"territory_km2", "settlements"})
-PEOPLE = frozenset({"personnel", "civilians"})
-
-_PERSONNEL_EVENT = {
-    "loss": "casualties",
-    "kill": "killed",
-    "wound": "wounded",
-    "mixed": "casualties",
-    "pow": "pow",
-    "destroy": "casualties",
-    "intercept": None,
-    "capture": "pow",
-}
-_RIGHT_GAP = re.compile(
-    r"^[\s,]*(?:(?:were|was|have|has|had|been|being|reportedly|reported|later|also|as|who|to|are|is|"
-    r"others?|more|in\s+action|allegedly|probably|likely|highly\s+likely|confirmed|documented|"
-    r"in\s+the\s+fighting|in\s+combat|known|believed|thought|said|likely\s+been|also\s+been|a\s+day|per\s+day|"
-    r"daily|each\s+day|every\s+day)\s+)*$",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"\w+")
-_MIXED_TAIL = re.compile(r"\s+(?:or|and)\s+(?:wounded|injured)\b", re.IGNORECASE)
-_PHRASE_BREAK = re.compile(r"[,;:]")
-_LIST_TAIL = re.compile(r"^[^;:.]{0,400}$")
-_CLAUSE_BREAK = re.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
