@@ -74,3 +74,13 @@ def test_a_ukrainian_general_staff_sentence_becomes_claims() -> None:
     assert [(c.value, c.category, c.event, c.claimant, c.subject) for c in claims] == [
         (12, "tanks", "lost", "ua.general_staff", "RU")
     ]
+
+
+def test_genitive_dates_are_not_counts_and_date_the_figure() -> None:
+    from datetime import date
+
+    text = "За минулу добу, 22 листопада, Сили оборони знищили 12 російських танків, повідомив Генштаб ЗСУ."
+    claims = extract(text, published=date(2024, 11, 23), lang="uk")
+    assert [(c.value, c.period_start, c.period_end) for c in claims] == [(12, date(2024, 11, 22), date(2024, 11, 22))]
+    ru = extract("Минобороны России сообщило, что 5 октября средства ПВО сбили 14 беспилотников ВСУ.", lang="ru")
+    assert [c.value for c in ru] == [14]

@@ -79,7 +79,9 @@ def cyrillic_scale(word: str) -> int:
 _INCREMENT = re.compile(r"\(\s*\+\s*(\d[\d, ]*)\s*\)")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)\.?"
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)

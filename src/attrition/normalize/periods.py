@@ -20,7 +20,10 @@ WAR_START = date(2022, 2, 24)
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    # Russian and Ukrainian months in the genitive, as dates write them ("22 листопада")
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)\.?"
 )
 _DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -125,7 +128,7 @@ def resolve_date(text: str, ref: date | None, lex: Lexicon, *, last_year: bool =
     if m:
         day, month, year_s = int(m.group(1)), int(m.group(2)), m.group(3)
     else:
-        parts = re.findall(r"[A-Za-z]+\.?|\d+", text)
+        parts = re.findall(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]+\.?|\d+", text)
         month_n = next((_month_number(p, lex) for p in parts if _month_number(p, lex)), None)
         nums = [int(p) for p in parts if p.isdigit()]
         if month_n is None or not nums:
