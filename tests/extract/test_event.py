@@ -37,3 +37,13 @@ def test_an_age_is_not_a_count() -> None:
 
 def test_a_noun_modifying_another_is_not_one() -> None:
     assert extract("The war has exacted a severe civilian toll as well, the UN said.", DAY) == []
+
+
+def test_missiles_that_reached_their_targets_are_not_losses() -> None:
+    text = "The Air Force said 13 Russian missiles were shot down, while four missiles reached their targets."
+    assert [c.value for c in extract(text, DAY)] == [13]
+
+
+def test_a_right_blocker_does_not_block_a_number_it_does_not_govern() -> None:
+    text = "Air defences shot down 20 drones after 4 missiles hit their targets in Lviv, the Air Force said."
+    assert [c.value for c in extract(text, DAY)] == [20]

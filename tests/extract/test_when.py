@@ -31,3 +31,24 @@ def test_a_past_year_is_the_whole_year() -> None:
         "Russian forces took control of 205 settlements in 2024, the Russian Defence Ministry said.", date(2025, 9, 25)
     )
     assert (claim.period_start, claim.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_daily_reporters_event_count_is_of_its_statement_day() -> None:
+    text = (
+        "Russia attacked Ukraine with cruise missiles, the Ukrainian Air Force said on Saturday.\n\n"
+        "The Air Force said that 13 Russian cruise missiles were shot down."
+    )
+    claims = {c.value: c for c in extract(text, date(2025, 10, 26))}
+    assert (claims[13].period_start, claims[13].period_end) == (SAT, SAT)
+    assert "period.daily_default" in claims[13].rules
+
+
+def test_an_unmarked_count_by_an_occasional_speaker_stays_undated() -> None:
+    (claim,) = extract("Ukrainian President Volodymyr Zelensky said 13 Russian jets were shot down.", SAT)
+    assert (claim.period_start, claim.period_end) == (None, None)
+
+
+def test_a_lowercase_may_is_not_a_month() -> None:
+    (claim,) = extract("The Air Force said 18 Russian missiles were shot down, and 12 may have reached targets.", SAT)
+    assert claim.value == 18
+    assert claim.period_start == claim.period_end == SAT

@@ -97,13 +97,15 @@ class Finding:
             "explanation": self.explanation,
             "claim_ids": list(self.claim_ids),
             "docs": list(self.docs),
-            "claims": [
-                {"id": r.claim_id, "doc": r.doc, "value": r.value, "sentence": r.sentence}
-                for r in self.claims
-            ],
+            "claims": [{"id": r.claim_id, "doc": r.doc, "value": r.value, "sentence": r.sentence} for r in self.claims],
             "references": [
-                {"series": r.series, "source": r.source, "date": r.date.isoformat(), "category": r.category,
-                 "value": r.value}
+                {
+                    "series": r.series,
+                    "source": r.source,
+                    "date": r.date.isoformat(),
+                    "category": r.category,
+                    "value": r.value,
+                }
                 for r in self.references
             ],  # fmt: skip
             "details": self.details,

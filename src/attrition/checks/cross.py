@@ -64,9 +64,7 @@ def _same_event(reference_event: str, event: str) -> bool:
     return reference_event == event or {reference_event, event} == {"casualties", "killed"}
 
 
-def _reference_rows(
-    ctx: CheckContext, subject: str, event: str, category: str, start: date, end: date
-) -> list[Row]:
+def _reference_rows(ctx: CheckContext, subject: str, event: str, category: str, start: date, end: date) -> list[Row]:
     rows = []
     for series in ctx.series:
         if series.kind == "correction" or series.period_start != start:

@@ -81,9 +81,7 @@ def _quotable(claim: StoredClaim) -> bool:
     )
 
 
-def classify(
-    value: float, qualifier: str, ref: float, prev: float | None, nxt: float | None
-) -> tuple[str, str]:
+def classify(value: float, qualifier: str, ref: float, prev: float | None, nxt: float | None) -> tuple[str, str]:
     """(verdict, kind) for an article value against the reference value of its report date."""
     if value == ref:
         return "agree", "exact"
@@ -128,9 +126,7 @@ def compare_with_reference(ctx: CheckContext) -> Iterator[Comparison]:
             continue
         assert claim.period_end is not None
         day = claim.period_end
-        found = index.lookup(claim.claimant, "RU", claim.category, day) or index.lookup(
-            GS, "RU", claim.category, day
-        )
+        found = index.lookup(claim.claimant, "RU", claim.category, day) or index.lookup(GS, "RU", claim.category, day)
         if found is None:
             continue
         series, point = found

@@ -13,9 +13,7 @@ from sqlalchemy import Engine
 from attrition.checks.base import REGISTRY, SEVERITIES, CheckContext, Finding, Severity
 
 
-def run_checks(
-    ctx: CheckContext, only: Iterable[str] | None = None, min_severity: Severity = "info"
-) -> list[Finding]:
+def run_checks(ctx: CheckContext, only: Iterable[str] | None = None, min_severity: Severity = "info") -> list[Finding]:
     """Findings of the named checks (all registered ones by default), most severe first."""
     names = list(only) if only else list(REGISTRY)
     unknown = [n for n in names if n not in REGISTRY]

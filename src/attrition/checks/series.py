@@ -97,9 +97,7 @@ def _claim_decreases(ctx: CheckContext) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-def _off_reference(
-    ctx: CheckContext, key: SeriesKey, points: tuple[tuple[date, float], ...]
-) -> tuple[str, bool]:
+def _off_reference(ctx: CheckContext, key: SeriesKey, points: tuple[tuple[date, float], ...]) -> tuple[str, bool]:
     """The figures (as text) among `points` that disagree with a loaded General Staff series,
     and whether one of them is not a quote of that total at all (see misquote `unrelated`)."""
     from attrition.checks.misquote import classify
@@ -169,9 +167,9 @@ def check_period_sum(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if c.period_start == c.period_end:
             daily[series_key(c)].append(c)
-        elif (
-            c.period_start.day == 1
-            and (c.period_start.year, c.period_start.month) == (c.period_end.year, c.period_end.month)
+        elif c.period_start.day == 1 and (c.period_start.year, c.period_start.month) == (
+            c.period_end.year,
+            c.period_end.month,
         ):
             monthly[(series_key(c), c.period_start, c.period_end, c.value)].append(c)
     for (key, start, end, total), month_claims in sorted(monthly.items(), key=lambda kv: str(kv[0])):

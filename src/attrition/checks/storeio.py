@@ -38,15 +38,26 @@ def save_run(engine: Engine, findings: Iterable[Finding], *, checks: list[str]) 
         n_claims = int(conn.execute(select(func.count()).select_from(claims)).scalar_one())
         run_id = conn.execute(
             insert(check_runs)
-            .values(started_at=started, checks=json.dumps(checks), fingerprint=fingerprint(conn), claims=n_claims,
-                    findings=len(found), extractor=EXTRACTOR_VERSION)  # fmt: skip
+            .values(
+                started_at=started,
+                checks=json.dumps(checks),
+                fingerprint=fingerprint(conn),
+                claims=n_claims,
+                findings=len(found),
+                extractor=EXTRACTOR_VERSION,
+            )  # fmt: skip
             .returning(check_runs.c.id)
         ).scalar_one()
         rows = [
             {
-                "run_id": run_id, "finding_id": f.id, "check": f.check, "severity": f.severity,
-                "explanation": f.explanation, "claim_ids": json.dumps(list(f.claim_ids)),
-                "docs": json.dumps(list(f.docs)), "record": json.dumps(f.to_dict(), ensure_ascii=False, default=str),
+                "run_id": run_id,
+                "finding_id": f.id,
+                "check": f.check,
+                "severity": f.severity,
+                "explanation": f.explanation,
+                "claim_ids": json.dumps(list(f.claim_ids)),
+                "docs": json.dumps(list(f.docs)),
+                "record": json.dumps(f.to_dict(), ensure_ascii=False, default=str),
             }  # fmt: skip
             for f in found
         ]
@@ -58,9 +69,13 @@ def save_run(engine: Engine, findings: Iterable[Finding], *, checks: list[str]) 
 
 def latest_run(conn: Connection) -> dict[str, Any] | None:
     """The newest finished run (with `checks` as a list and `current` telling whether it is fresh)."""
-    row = conn.execute(
-        select(check_runs).where(check_runs.c.finished_at.is_not(None)).order_by(check_runs.c.id.desc()).limit(1)
-    ).mappings().first()
+    row = (
+        conn.execute(
+            select(check_runs).where(check_runs.c.finished_at.is_not(None)).order_by(check_runs.c.id.desc()).limit(1)
+        )
+        .mappings()
+        .first()
+    )
     if row is None:
         return None
     run = dict(row)

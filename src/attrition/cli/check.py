@@ -153,10 +153,7 @@ def check_command(
     keep = _finding_filter(ctx, doc=doc, claimant=claimant, since=first, until=last)
     findings = [f for f in every if SEVERITIES.index(f.severity) >= SEVERITIES.index(severity) and keep(f)]
     agree = agreement(ctx)
-    failing = fail_on != "none" and any(
-        SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on)
-        for f in findings
-    )
+    failing = fail_on != "none" and any(SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on) for f in findings)
     counts = Counter((f.check, f.severity) for f in findings)
     if fmt == "json":
         summary: dict[str, Any] = {

@@ -70,9 +70,7 @@ CLUSTER_SCHEMA: dict[str, str] = {
     "last_reported": _D, "docs": _L, "documents": _I, "outlets": _L, "rounding_docs": _L, "claim_ids": _L,
 }  # fmt: skip
 
-DB_OPTION = typer.Option(
-    None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
-)
+DB_OPTION = typer.Option(None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db].")
 FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, jsonl, csv or parquet.")
 OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write to this file (required for parquet).")
 
@@ -127,8 +125,13 @@ def _arrow_schema(schema: dict[str, str], rows: list[dict[str, Any]]) -> Any:
 
 
 def _emit(
-    rows: list[dict[str, Any]], fmt: str, output: Path | None, columns: tuple[str, ...], title: str,
-    schema: dict[str, str] | None = None, wide: bool = False,
+    rows: list[dict[str, Any]],
+    fmt: str,
+    output: Path | None,
+    columns: tuple[str, ...],
+    title: str,
+    schema: dict[str, str] | None = None,
+    wide: bool = False,
 ) -> None:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")

@@ -49,14 +49,14 @@ def ingest_command(
     db: str | None = typer.Option(
         None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
     ),
-    samples: bool = typer.Option(
-        False, "--samples", help="Also ingest the sample articles bundled with Attrition."
-    ),
+    samples: bool = typer.Option(False, "--samples", help="Also ingest the sample articles bundled with Attrition."),
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow URLs on private, loopback and link-local networks."
     ),
     fetch_timeout: float = typer.Option(
-        TOTAL_TIMEOUT, "--fetch-timeout", min=0.1,
+        TOTAL_TIMEOUT,
+        "--fetch-timeout",
+        min=0.1,
         help="Seconds one URL may take in all: DNS, connect, redirects and every read.",
     ),  # fmt: skip
     progress: bool | None = typer.Option(
@@ -65,15 +65,21 @@ def ingest_command(
     meta: MetaOpt = None,
     lang: LangOpt = None,
     jobs: int = typer.Option(
-        1, "--jobs", "-j", min=0,
+        1,
+        "--jobs",
+        "-j",
+        min=0,
         help="Worker processes for reading, cleaning and extraction (0: one per core).",
     ),  # fmt: skip
     dask: str | None = typer.Option(
-        None, "--dask", metavar="ADDRESS",
+        None,
+        "--dask",
+        metavar="ADDRESS",
         help="Run the work on a Dask scheduler at ADDRESS, or 'local' for a local cluster of --jobs workers.",
     ),  # fmt: skip
     prefilter: bool = typer.Option(
-        False, "--prefilter/--no-prefilter",
+        False,
+        "--prefilter/--no-prefilter",
         help="Skip pages without loss vocabulary before cleaning and extraction (counted, not stored).",
     ),  # fmt: skip
 ) -> None:

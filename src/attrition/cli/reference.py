@@ -26,9 +26,7 @@ reference_app = typer.Typer(
 )  # fmt: skip
 app.add_typer(reference_app, name="reference")
 
-DB_OPTION = typer.Option(
-    None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
-)
+DB_OPTION = typer.Option(None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db].")
 
 
 @reference_app.command("import")

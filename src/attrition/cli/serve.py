@@ -28,7 +28,10 @@ def serve_command(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; other than loopback only on purpose."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port."),
     write_token: str | None = typer.Option(
-        None, "--write-token", envvar="ATTRITION_WRITE_TOKEN", show_envvar=True,
+        None,
+        "--write-token",
+        envvar="ATTRITION_WRITE_TOKEN",
+        show_envvar=True,
         help="Enable writes (ingest a URL, review findings, annotate claims) for requests bearing this token.",
     ),  # fmt: skip
     reconcile_first: bool = typer.Option(True, "--reconcile/--no-reconcile", help="Rebuild clusters at start."),

@@ -23,9 +23,7 @@ from attrition.text.normalize import fold
 from attrition.text.sentences import split_sentences
 
 
-def extract(
-    text: str, published: date | None = None, doc: str | None = None, lang: str | None = None
-) -> list[Claim]:
+def extract(text: str, published: date | None = None, doc: str | None = None, lang: str | None = None) -> list[Claim]:
     """Every loss claim in `text`, in document order.
 
     `published` anchors relative periods ("over the past day", "this month"); without it the

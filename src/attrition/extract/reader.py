@@ -213,7 +213,7 @@ class DocumentReader:
             return None
         if what.np.found:  # an antecedent even when it is not a loss ("... 30 drones")
             doc.counted = (what.categories, what.intrinsic, s.index, None)
-        trig = event.decide_trigger(doc, layers, n.left, what.np_end, what.categories, what.intrinsic, prev)
+        trig = event.decide_trigger(doc, layers, n.left, what.np_end, what.categories, what.intrinsic, prev, self.lex)
         if trig is None:
             return None
         if trig.blocked:

@@ -255,6 +255,7 @@ class Lexicon:
                 self.triggers.setdefault(key(form), TriggerInfo(tr.id, tr.kind, tr.side, tr.position, tr.reach))
         self.trigger_re = alternation(set(self.triggers), ignore_case=True)
         self.blockers: dict[str, str] = {}
+        self.right_blockers: frozenset[str] = frozenset(b.id for b in events.blocker if b.position == "right")
         for b in events.blocker:
             for form in b.forms:
                 self.blockers[key(form)] = b.id

@@ -171,6 +171,9 @@ class TriggerEntry(_Strict):
 class BlockerEntry(_Strict):
     id: str
     forms: list[str] = Field(min_length=1)
+    # "left": before the number ("launched 40 drones"); "right": the verb the number is the
+    # subject of ("12 missiles reached their targets")
+    position: Literal["left", "right"] = "left"
 
 
 class EventsFile(_Strict):

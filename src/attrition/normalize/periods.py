@@ -18,13 +18,19 @@ from attrition.lexicon.load import key
 
 WAR_START = date(2022, 2, 24)
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
-    # Russian and Ukrainian months in the genitive, as dates write them ("22 листопада")
-    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
-    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)\.?"
+_MONTH_NAMES = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+# Russian and Ukrainian months in the genitive, as dates write them ("22 листопада")
+_MONTH_GENITIVE = (
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+)
+# English writes month names capitalised (or all in capitals, in headlines): "12 may have
+# reached" and "troops march" are not dates, so the names keep their case inside patterns that
+# otherwise ignore it.
+_MONTH = rf"(?:(?-i:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})|{_MONTH_GENITIVE})\.?"
 _DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DOTTED = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
@@ -248,11 +254,15 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                     year -= 1
                 first = date(year, month, 1)
                 last = date(year, month, calendar.monthrange(year, month)[1])
-                kind = "statement_time" if _REPORTED_BEFORE.search(text, max(start, m.start() - 40), m.start()) else "span"
+                kind = (
+                    "statement_time" if _REPORTED_BEFORE.search(text, max(start, m.start() - 40), m.start()) else "span"
+                )
                 found.append(PeriodPhrase(m.start(), m.end(), rule, kind, first, last))
             elif rule == "period.in_year":
                 y = int(m.group("d"))
-                kind = "statement_time" if _REPORTED_BEFORE.search(text, max(start, m.start() - 40), m.start()) else "span"
+                kind = (
+                    "statement_time" if _REPORTED_BEFORE.search(text, max(start, m.start() - 40), m.start()) else "span"
+                )
                 found.append(PeriodPhrase(m.start(), m.end(), rule, kind, date(y, 1, 1), date(y, 12, 31)))
             occupied.append((m.start(), m.end()))
     dated = [(p.start, p.end) for p in found]

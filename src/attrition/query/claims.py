@@ -238,13 +238,20 @@ def paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
 def reference_values(conn: Connection, *, subject: str, category: str, day: date) -> list[dict[str, Any]]:
     """Cumulative reference values for `subject`/`category` on `day`, one per series."""
     query = (
-        select(reference_series.c.name, reference_series.c.claimant, reference_series.c.source,
-               reference_points.c.date, reference_points.c.value)  # fmt: skip
+        select(
+            reference_series.c.name,
+            reference_series.c.claimant,
+            reference_series.c.source,
+            reference_points.c.date,
+            reference_points.c.value,
+        )  # fmt: skip
         .join(reference_series, reference_series.c.id == reference_points.c.series_id)
         .where(
             and_(
-                reference_series.c.kind == "cumulative", reference_points.c.subject == subject,
-                reference_points.c.category == category, reference_points.c.date == day,
+                reference_series.c.kind == "cumulative",
+                reference_points.c.subject == subject,
+                reference_points.c.category == category,
+                reference_points.c.date == day,
                 reference_points.c.model.is_(None),
             )  # fmt: skip
         )
@@ -266,9 +273,18 @@ def reports_of(conn: Connection, claim_id: str) -> dict[str, Any] | None:
     if cluster is None:
         return None
     query = (
-        select(claims.c.uid.label("id"), claims.c.doc, claims.c.value, claims.c.value_max, claims.c.qualifier,
-               claims.c.rate, cluster_reports.c.role, documents.c.outlet, documents.c.published,
-               documents.c.url)  # fmt: skip
+        select(
+            claims.c.uid.label("id"),
+            claims.c.doc,
+            claims.c.value,
+            claims.c.value_max,
+            claims.c.qualifier,
+            claims.c.rate,
+            cluster_reports.c.role,
+            documents.c.outlet,
+            documents.c.published,
+            documents.c.url,
+        )  # fmt: skip
         .join(cluster_reports, cluster_reports.c.claim_id == claims.c.id)
         .join(documents, documents.c.id == claims.c.document_id)
         .where(cluster_reports.c.cluster_id == cluster_id)

@@ -74,14 +74,44 @@ def get_cluster(conn: Connection, cluster_id: str) -> dict[str, Any] | None:
         return None
     record = cluster_record(row)
     query = (
-        select(claims.c.uid.label("id"),
-               *(claims.c[n] for n in ("doc", "claimant", "claimant_text", "subject", "event", "category",
-                                       "model", "value", "value_max", "qualifier", "rate", "period_start",
-                                       "period_end", "location", "sentence", "span_start", "span_end",
-                                       "sentence_start", "sentence_end", "rules", "statement", "part_of",
-                                       "ordinal", "extractor", "rules_hash")),
-               documents.c.published, documents.c.outlet, documents.c.url, documents.c.title,
-               cluster_reports.c.role)  # fmt: skip
+        select(
+            claims.c.uid.label("id"),
+            *(
+                claims.c[n]
+                for n in (
+                    "doc",
+                    "claimant",
+                    "claimant_text",
+                    "subject",
+                    "event",
+                    "category",
+                    "model",
+                    "value",
+                    "value_max",
+                    "qualifier",
+                    "rate",
+                    "period_start",
+                    "period_end",
+                    "location",
+                    "sentence",
+                    "span_start",
+                    "span_end",
+                    "sentence_start",
+                    "sentence_end",
+                    "rules",
+                    "statement",
+                    "part_of",
+                    "ordinal",
+                    "extractor",
+                    "rules_hash",
+                )
+            ),
+            documents.c.published,
+            documents.c.outlet,
+            documents.c.url,
+            documents.c.title,
+            cluster_reports.c.role,
+        )  # fmt: skip
         .join(cluster_reports, cluster_reports.c.claim_id == claims.c.id)
         .join(documents, documents.c.id == claims.c.document_id)
         .where(cluster_reports.c.cluster_id == row["id"])

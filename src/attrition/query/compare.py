@@ -83,8 +83,22 @@ def compare(
     c, d = claims.c, documents.c
     day = func.coalesce(c.period_end, d.published)
     query = (
-        select(c.id, c.uid, c.doc, c.claimant, c.event, c.value, c.value_max, c.qualifier, c.rate, c.period_start,
-               c.period_end, d.published, d.outlet, day.label("day"))  # fmt: skip
+        select(
+            c.id,
+            c.uid,
+            c.doc,
+            c.claimant,
+            c.event,
+            c.value,
+            c.value_max,
+            c.qualifier,
+            c.rate,
+            c.period_start,
+            c.period_end,
+            d.published,
+            d.outlet,
+            day.label("day"),
+        )  # fmt: skip
         .join(documents, d.id == c.document_id)
         .where(c.subject == subject, c.category == category, c.model.is_(None), day.is_not(None))
     )
@@ -111,10 +125,14 @@ def compare(
         if kind == "cumulative":
             cumulative[r["claimant"]].append((r["day"], value))
     names = conn.execute(
-        select(reference_series.c.name, reference_series.c.claimant).distinct()
+        select(reference_series.c.name, reference_series.c.claimant)
+        .distinct()
         .join(reference_points, reference_points.c.series_id == reference_series.c.id)
-        .where(reference_series.c.kind == "cumulative", reference_points.c.subject == subject,
-               reference_points.c.category == category)  # fmt: skip
+        .where(
+            reference_series.c.kind == "cumulative",
+            reference_points.c.subject == subject,
+            reference_points.c.category == category,
+        )  # fmt: skip
         .order_by(reference_series.c.name)
     ).all()
     reference = []

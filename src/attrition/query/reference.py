@@ -18,9 +18,14 @@ def list_series(conn: Connection) -> list[dict[str, Any]]:
     """Every series with its claimant, kind, source name, point count and date range."""
     query = (
         select(
-            reference_series.c.name, reference_series.c.claimant, reference_series.c.kind,
-            reference_series.c.source, reference_series.c.imported_at, func.count(reference_points.c.id),
-            func.min(reference_points.c.date), func.max(reference_points.c.date),
+            reference_series.c.name,
+            reference_series.c.claimant,
+            reference_series.c.kind,
+            reference_series.c.source,
+            reference_series.c.imported_at,
+            func.count(reference_points.c.id),
+            func.min(reference_points.c.date),
+            func.max(reference_points.c.date),
         )  # fmt: skip
         .outerjoin(reference_points, reference_points.c.series_id == reference_series.c.id)
         .group_by(reference_series.c.id)

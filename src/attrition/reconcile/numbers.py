@@ -94,6 +94,4 @@ def truncation(written: float, meant: float) -> bool:
     if a is None or b is None or a == 0 or a >= b:
         return False
     sa, sb = str(a), str(b)
-    return len(sa) < len(sb) and sb.startswith(sa[:-1]) and len(sa) >= 2 and abs(
-        int(sb[: len(sa)]) - a
-    ) <= 1
+    return len(sa) < len(sb) and sb.startswith(sa[:-1]) and len(sa) >= 2 and abs(int(sb[: len(sa)]) - a) <= 1

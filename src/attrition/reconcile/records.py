@@ -58,11 +58,7 @@ class StoredClaim:
     @property
     def is_daily(self) -> bool:
         """A figure for one day ("over the past 24 hours"), not a rate or a cumulative total."""
-        return (
-            self.period_start is not None
-            and self.period_start == self.period_end
-            and self.rate is None
-        )
+        return self.period_start is not None and self.period_start == self.period_end and self.rate is None
 
     def label(self) -> str:
         """A short human form for explanations: `ua.general_staff RU lost artillery 764`."""

@@ -30,14 +30,30 @@ def load_claims(conn: Connection) -> list[StoredClaim]:
     for row in conn.execute(query).mappings():
         out.append(
             StoredClaim(
-                id=int(row["id"]), doc=str(row["doc"]), ordinal=int(row["ordinal"]),
-                claimant=row["claimant"], claimant_text=row["claimant_text"], subject=row["subject"],
-                event=row["event"], category=row["category"], model=row["model"],
-                value=float(row["value"]), value_max=row["value_max"], qualifier=row["qualifier"],
-                rate=row["rate"], period_start=row["period_start"], period_end=row["period_end"],
-                location=row["location"], sentence=row["sentence"], span_start=row["span_start"],
-                span_end=row["span_end"], statement=row["statement"], part_of=row["part_of"],
-                outlet=row["outlet"], published=row["published"], uid=row["uid"],
+                id=int(row["id"]),
+                doc=str(row["doc"]),
+                ordinal=int(row["ordinal"]),
+                claimant=row["claimant"],
+                claimant_text=row["claimant_text"],
+                subject=row["subject"],
+                event=row["event"],
+                category=row["category"],
+                model=row["model"],
+                value=float(row["value"]),
+                value_max=row["value_max"],
+                qualifier=row["qualifier"],
+                rate=row["rate"],
+                period_start=row["period_start"],
+                period_end=row["period_end"],
+                location=row["location"],
+                sentence=row["sentence"],
+                span_start=row["span_start"],
+                span_end=row["span_end"],
+                statement=row["statement"],
+                part_of=row["part_of"],
+                outlet=row["outlet"],
+                published=row["published"],
+                uid=row["uid"],
             )  # fmt: skip
         )
     return out
@@ -150,9 +166,7 @@ def list_clusters(engine: Engine, *, min_reports: int = 1, rebuild: bool = True)
         reconcile(engine)
     with engine.connect() as conn:
         summaries: dict[int, ClusterSummary] = {}
-        for row in conn.execute(
-            select(claim_clusters).where(claim_clusters.c.report_count >= min_reports)
-        ).mappings():
+        for row in conn.execute(select(claim_clusters).where(claim_clusters.c.report_count >= min_reports)).mappings():
             summaries[int(row["id"])] = ClusterSummary(
                 id=str(row["uid"]), key=row["key"], claimant=row["claimant"], subject=row["subject"],
                 event=row["event"], category=row["category"], value=float(row["value"]),
@@ -163,9 +177,16 @@ def list_clusters(engine: Engine, *, min_reports: int = 1, rebuild: bool = True)
             )  # fmt: skip
         query = (
             select(
-                cluster_reports.c.cluster_id, claims.c.uid, cluster_reports.c.role,
-                claims.c.doc, claims.c.value, claims.c.sentence, claims.c.span_start, claims.c.span_end,
-                documents.c.outlet, documents.c.published,
+                cluster_reports.c.cluster_id,
+                claims.c.uid,
+                cluster_reports.c.role,
+                claims.c.doc,
+                claims.c.value,
+                claims.c.sentence,
+                claims.c.span_start,
+                claims.c.span_end,
+                documents.c.outlet,
+                documents.c.published,
             )  # fmt: skip
             .join(claims, claims.c.id == cluster_reports.c.claim_id)
             .join(documents, documents.c.id == claims.c.document_id)
@@ -176,10 +197,18 @@ def list_clusters(engine: Engine, *, min_reports: int = 1, rebuild: bool = True)
             if summary is not None:
                 summary.reports.append(
                     ClusterReport(
-                        str(r["uid"]), r["role"], r["doc"], r["outlet"], r["published"],
-                        float(r["value"]), r["sentence"], int(r["span_start"]), int(r["span_end"]),
+                        str(r["uid"]),
+                        r["role"],
+                        r["doc"],
+                        r["outlet"],
+                        r["published"],
+                        float(r["value"]),
+                        r["sentence"],
+                        int(r["span_start"]),
+                        int(r["span_end"]),
                     )  # fmt: skip
                 )
+
     def order(s: ClusterSummary) -> tuple[int, int, int, str]:
         docs = len({r.doc for r in s.reports if r.role == "report"})
         return (-docs, -s.report_count, -s.rounding_count, s.key)
@@ -198,9 +227,7 @@ def _num(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
-def cluster_rows(
-    engine: Engine, *, min_reports: int = 1, members: set[str] | None = None
-) -> list[dict[str, Any]]:
+def cluster_rows(engine: Engine, *, min_reports: int = 1, members: set[str] | None = None) -> list[dict[str, Any]]:
     """Flat rows (one per cluster) for the `claims --clusters` listing in any output format.
 
     With `members` (stable claim ids, e.g. the claims a filter kept), only the clusters with

@@ -66,7 +66,7 @@ def _read(reader: csv.Reader, path: Path, name: str | None) -> ReferenceSeries: 
         if len(cells) != len(columns):
             hint = ""
             if len(cells) > len(columns):
-                hint = " (a number with a thousands comma such as 5,000 must be quoted: \"5,000\", or written 5000)"
+                hint = ' (a number with a thousands comma such as 5,000 must be quoted: "5,000", or written 5000)'
             raise ReferenceError(f"{where(path, line)}: {len(cells)} fields, the header has {len(columns)}{hint}")
         row = dict(zip(columns, cells, strict=True))
         kind = (row.get("kind") or "cumulative").strip()
@@ -106,8 +106,8 @@ def _read(reader: csv.Reader, path: Path, name: str | None) -> ReferenceSeries: 
             start = parse_date(start_text)
         except ValueError as exc:
             raise ReferenceError(f"{where(path, starts[start_text])}: period_start: {exc}") from None
-    series_kind: SeriesKind = "correction" if kind == "correction" else (
-        "snapshot" if kind == "snapshot" else "cumulative"
+    series_kind: SeriesKind = (
+        "correction" if kind == "correction" else ("snapshot" if kind == "snapshot" else "cumulative")
     )
     return ReferenceSeries(name or path.stem, next(iter(claimants)), str(path), series_kind, start, points)
 

@@ -23,8 +23,11 @@ def save_series(engine: Engine, series: ReferenceSeries) -> int:
             conn.execute(
                 insert(reference_series)
                 .values(
-                    name=series.name, claimant=series.claimant, kind=series.kind,
-                    period_start=series.period_start, source=series.source,
+                    name=series.name,
+                    claimant=series.claimant,
+                    kind=series.kind,
+                    period_start=series.period_start,
+                    source=series.source,
                     imported_at=datetime.now(UTC).replace(tzinfo=None),
                 )  # fmt: skip
                 .returning(reference_series.c.id)
@@ -64,9 +67,7 @@ def load_series(engine: Engine) -> list[ReferenceSeries]:
             series = out.get(int(p["series_id"]))
             if series is not None:
                 series.points.append(
-                    ReferencePoint(
-                        p["date"], p["subject"], p["event"], p["category"], float(p["value"]), p["model"]
-                    )
+                    ReferencePoint(p["date"], p["subject"], p["event"], p["category"], float(p["value"]), p["model"])
                 )
     return list(out.values())
 
@@ -87,9 +88,13 @@ def list_series(engine: Engine) -> list[SeriesInfo]:
     with engine.connect() as conn:
         query = (
             select(
-                reference_series.c.name, reference_series.c.claimant, reference_series.c.kind,
-                reference_series.c.source, func.count(reference_points.c.id),
-                func.min(reference_points.c.date), func.max(reference_points.c.date),
+                reference_series.c.name,
+                reference_series.c.claimant,
+                reference_series.c.kind,
+                reference_series.c.source,
+                func.count(reference_points.c.id),
+                func.min(reference_points.c.date),
+                func.max(reference_points.c.date),
             )  # fmt: skip
             .outerjoin(reference_points, reference_points.c.series_id == reference_series.c.id)
             .group_by(reference_series.c.id)

@@ -44,7 +44,7 @@ def parse_number(text: str) -> float:
         return float(cell)
     if _GROUPED.fullmatch(cell):
         return float(cell.replace(",", ""))
-    raise ValueError(f"value must be a number such as 5000 or \"5,000\", not {text!r}")
+    raise ValueError(f'value must be a number such as 5000 or "5,000", not {text!r}')
 
 
 def check_value(value: float, *, signed: bool) -> float:

@@ -116,9 +116,7 @@ def _read_url(url: str, *, fetcher: Fetcher, known_url: Callable[[str], bool]) -
     try:
         resp = fetcher.get(url)
         if looks_like_feed(resp.body, resp.content_type):
-            yield from read_feed(
-                resp.body, source=url, fetcher=fetcher, known_url=known_url, encoding=resp.encoding
-            )
+            yield from read_feed(resp.body, source=url, fetcher=fetcher, known_url=known_url, encoding=resp.encoding)
             return
         if resp.content_type == "text/plain":
             text = clean_text(decode_text(resp.body, url, resp.encoding))

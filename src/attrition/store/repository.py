@@ -97,9 +97,18 @@ def start_run(conn: Connection, *, sources: list[str]) -> int:
     row = conn.execute(
         insert(ingest_runs)
         .values(
-            started_at=stamp, status="running", sources=json.dumps(sources),
-            new=0, duplicate=0, near_duplicate=0, failed=0, filtered=0, claims=0,
-            host=host, pid=pid, heartbeat_at=stamp,
+            started_at=stamp,
+            status="running",
+            sources=json.dumps(sources),
+            new=0,
+            duplicate=0,
+            near_duplicate=0,
+            failed=0,
+            filtered=0,
+            claims=0,
+            host=host,
+            pid=pid,
+            heartbeat_at=stamp,
         )  # fmt: skip
         .returning(ingest_runs.c.id)
     ).scalar_one()
@@ -216,9 +225,17 @@ def add_document(
     document_id = conn.execute(
         insert(documents)
         .values(
-            doc=doc, content_hash=content_hash, url=document.url, outlet=document.outlet,
-            title=document.title, published=document.published, lang=document.lang, source=source, text=document.text,
-            ingested_at=now(), run_id=run_id,
+            doc=doc,
+            content_hash=content_hash,
+            url=document.url,
+            outlet=document.outlet,
+            title=document.title,
+            published=document.published,
+            lang=document.lang,
+            source=source,
+            text=document.text,
+            ingested_at=now(),
+            run_id=run_id,
         )  # fmt: skip
         .returning(documents.c.id)
     ).scalar_one()
@@ -255,9 +272,9 @@ def add_documents(
             "title": document.title, "published": document.published, "source": source, "text": document.text,
             "ingested_at": now(), "run_id": run_id,
         })  # fmt: skip
-    returned = conn.execute(
-        insert(documents).returning(documents.c.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
+    returned = (
+        conn.execute(insert(documents).returning(documents.c.id, sort_by_parameter_order=True), rows).scalars().all()
+    )
     claim_rows = []
     results = []
     for (_document, found, _digest, _source), row, document_id in zip(entries, rows, returned, strict=True):
@@ -273,9 +290,7 @@ def add_documents(
     return results
 
 
-def add_link(
-    conn: Connection, *, doc_a: int, doc_b: int, similarity: float, kind: str = "near_duplicate"
-) -> None:
+def add_link(conn: Connection, *, doc_a: int, doc_b: int, similarity: float, kind: str = "near_duplicate") -> None:
     """Link two documents (smaller id first), once per pair and kind."""
     a, b = sorted((doc_a, doc_b))
     exists = conn.execute(
@@ -356,8 +371,15 @@ def query_claims(
 
     cols = [claims_t.c[name] for name in CLAIM_COLUMNS]
     query = (
-        select(claims_t.c.uid.label("id"), *cols, claim_clusters.c.uid.label("cluster"),
-               documents.c.published, documents.c.outlet, documents.c.url, documents.c.lang)  # fmt: skip
+        select(
+            claims_t.c.uid.label("id"),
+            *cols,
+            claim_clusters.c.uid.label("cluster"),
+            documents.c.published,
+            documents.c.outlet,
+            documents.c.url,
+            documents.c.lang,
+        )  # fmt: skip
         .join(documents, documents.c.id == claims_t.c.document_id)
         .outerjoin(cluster_reports, cluster_reports.c.claim_id == claims_t.c.id)
         .outerjoin(claim_clusters, claim_clusters.c.id == cluster_reports.c.cluster_id)

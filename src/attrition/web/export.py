@@ -53,7 +53,10 @@ def _rows(model: type[BaseModel], rows: Iterable[dict[str, Any]]) -> Iterator[di
 
 
 def export(
-    fmt: str, model: type[BaseModel], rows: Iterable[dict[str, Any]], name: str,
+    fmt: str,
+    model: type[BaseModel],
+    rows: Iterable[dict[str, Any]],
+    name: str,
     on_close: Callable[[], None] | None = None,
 ) -> Response:
     """A download of every row in `fmt`, with the model's columns in the model's order."""

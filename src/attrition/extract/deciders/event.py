@@ -22,6 +22,7 @@ from attrition.extract.layers import SentenceLayers
 from attrition.extract.rules import code_rule
 from attrition.extract.state import DocState, RawClaim
 from attrition.extract.triggers import Hit
+from attrition.lexicon import Lexicon
 from attrition.lexicon.load import TriggerInfo
 
 MUNITIONS = frozenset({"uav", "missiles", "rockets", "bombs"})
@@ -78,6 +79,7 @@ def governing(
     blockers: list[tuple[int, int, str]],
     *,
     personnel: bool,
+    right_ids: frozenset[str] = frozenset(),
 ) -> tuple[Hit | None, str | None]:
     """(trigger, blocker id) for a number spanning `num_left`..`np_end`."""
     right = None
@@ -86,6 +88,13 @@ def governing(
             if _RIGHT_GAP.match(text[np_end : h.start]):
                 right = h
             break
+    # the number is the subject of a verb that says it was no loss ("12 reached their targets")
+    for b in blockers:
+        if b[2] in right_ids and b[0] >= np_end and (right is None or b[0] < right.start):
+            if _RIGHT_GAP.match(text[np_end : b[0]]):
+                return None, b[2]
+            break
+    blockers = [b for b in blockers if b[2] not in right_ids]
     left = None
     for h in hits:
         if h.end <= num_left and h.info.position in ("left", "both"):
@@ -126,10 +135,13 @@ def decide_trigger(
     categories: tuple[str, ...],
     intrinsic: str | None,
     prev: RawClaim | None,
+    lex: Lexicon,
 ) -> Trigger | None:
     """The trigger of a number (None: not a loss figure)."""
     personnel = bool(set(categories) & PEOPLE) or not categories
-    hit, blocked = governing(doc.text, num_left, np_end, layers.triggers, layers.blockers, personnel=personnel)
+    hit, blocked = governing(
+        doc.text, num_left, np_end, layers.triggers, layers.blockers, personnel=personnel, right_ids=lex.right_blockers
+    )
     if hit:
         return Trigger(hit.info.kind, f"trigger.{hit.info.id}")
     if blocked:

@@ -69,6 +69,8 @@ CUMULATIVE_DEFAULT = code_rule("period.cumulative_default")
 NONE = code_rule("period.none")
 INCREMENT = code_rule("period.increment")
 SIBLING_RATE = code_rule("period.sibling_rate")
+DAILY_DEFAULT = code_rule("period.daily_default")
+_EVENT_KINDS = ("destroy", "intercept")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,10 @@ def keeps_tally(claimant: str, subject: str, lex: Lexicon) -> bool:
     side = lex.actor_sides.get(claimant)
     enemy = {"RU": "UA", "UA": "RU"}.get(side or "")
     return "cumulative" in lex.actor_reports.get(claimant, ()) and subject == enemy
+
+
+def _reports_daily(claimant: str, lex: Lexicon) -> bool:
+    return "daily" in lex.actor_reports.get(claimant, ())
 
 
 def decide_when(
@@ -168,6 +174,10 @@ def decide_when(
     if scene is not None and 0 < i - scene[0] <= 2 and rate is None and not (gs_style and is_tally):
         # "Russia launched 120 missiles overnight. [...] the air force said it shot down 104."
         return When(scene[1], rate, SCENE, "event_day")
+    if rate is None and not is_tally and trigger_kind in _EVENT_KINDS and _reports_daily(claimant, lex) and stmt:
+        # "The Air Force said 13 missiles were shot down": a daily reporter's count of what its
+        # forces did is that day's, as its bulletins are
+        return When((stmt, stmt), rate, DAILY_DEFAULT, "event_day")
     if rate is None and gs_style and is_tally and not pat["period.battle_scope"].search(text, s.start, s.end):
         # a running total in a region where a campaign started later starts with that campaign
         start = campaign_start(text[s.start : s.end], lex, regional_only=True) or WAR_START

@@ -46,7 +46,9 @@ def upgrade() -> None:
         sa.Column("claim_id", sa.Integer(), nullable=False),
         sa.Column("role", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["cluster_id"], ["claim_clusters.id"], name="fk_cluster_reports_cluster_id_claim_clusters",
+            ["cluster_id"],
+            ["claim_clusters.id"],
+            name="fk_cluster_reports_cluster_id_claim_clusters",
             ondelete="CASCADE",
         ),  # fmt: skip
         sa.ForeignKeyConstraint(
@@ -79,7 +81,9 @@ def upgrade() -> None:
         sa.Column("model", sa.Text(), nullable=True),
         sa.Column("value", sa.Float(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["series_id"], ["reference_series.id"], name="fk_reference_points_series_id_reference_series",
+            ["series_id"],
+            ["reference_series.id"],
+            name="fk_reference_points_series_id_reference_series",
             ondelete="CASCADE",
         ),  # fmt: skip
         sa.PrimaryKeyConstraint("id", name="pk_reference_points"),

@@ -28,7 +28,9 @@ def upgrade() -> None:
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("minhash", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name="fk_document_signatures_document_id_documents",
+            ["document_id"],
+            ["documents.id"],
+            name="fk_document_signatures_document_id_documents",
             ondelete="CASCADE",
         ),  # fmt: skip
         sa.PrimaryKeyConstraint("document_id", name="pk_document_signatures"),
