@@ -15,18 +15,66 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 CLAIM_SENTENCE = (
-    "Ukraine lost more than 500 soldiers and 12 tanks over the past day, "
-    "the Russian Defence Ministry said on Friday."
+    "Ukraine lost more than 500 soldiers and 12 tanks over the past day, the Russian Defence Ministry said on Friday."
 )
 
 _WORDS = (
-    "river", "bridge", "convoy", "village", "harbour", "winter", "supply", "depot", "column",
-    "brigade", "ridge", "forest", "road", "station", "district", "council", "report", "statement",
-    "evening", "morning", "negotiators", "border", "mayor", "shelling", "drone", "repair", "grain",
-    "ministry", "analyst", "satellite", "factory", "railway", "crossing", "power", "grid",
-    "outage", "school", "hospital", "volunteers", "evacuation", "corridor", "observers", "talks",
-    "envoy", "summit", "budget", "parliament", "coalition", "reservoir", "dam", "field", "orchard",
-    "market", "street", "square", "tower",
+    "river",
+    "bridge",
+    "convoy",
+    "village",
+    "harbour",
+    "winter",
+    "supply",
+    "depot",
+    "column",
+    "brigade",
+    "ridge",
+    "forest",
+    "road",
+    "station",
+    "district",
+    "council",
+    "report",
+    "statement",
+    "evening",
+    "morning",
+    "negotiators",
+    "border",
+    "mayor",
+    "shelling",
+    "drone",
+    "repair",
+    "grain",
+    "ministry",
+    "analyst",
+    "satellite",
+    "factory",
+    "railway",
+    "crossing",
+    "power",
+    "grid",
+    "outage",
+    "school",
+    "hospital",
+    "volunteers",
+    "evacuation",
+    "corridor",
+    "observers",
+    "talks",
+    "envoy",
+    "summit",
+    "budget",
+    "parliament",
+    "coalition",
+    "reservoir",
+    "dam",
+    "field",
+    "orchard",
+    "market",
+    "street",
+    "square",
+    "tower",
 )
 
 
@@ -136,7 +184,5 @@ def write_warc(path: Path, pages: list[tuple[str, str]], *, gz: bool = True) -> 
             writer.write_record(req)
             ctype = "image/png" if uri.endswith(".png") else "text/html; charset=utf-8"
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers
-            )
+            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
             writer.write_record(record)

@@ -101,8 +101,10 @@ def test_misquote_severity_scales_with_the_relative_error(store, claim) -> None:
     from attrition.checks.misquote import misquote_severity, relative_error
 
     day = date(2025, 3, 10)
-    points = [ReferencePoint(d, "RU", "casualties", "personnel", v)
-              for d, v in ((day - timedelta(days=1), 325_300), (day, 326_440), (day + timedelta(days=1), 327_600))]
+    points = [
+        ReferencePoint(d, "RU", "casualties", "personnel", v)
+        for d, v in ((day - timedelta(days=1), 325_300), (day, 326_440), (day + timedelta(days=1), 327_600))
+    ]
     store.reference(ReferenceSeries("gs", "ua.general_staff", "gs.json", "cumulative", date(2022, 2, 24), points))
     kw = {"category": "personnel", "event": "casualties", "end": day}
     store.add("slip", day, [claim(326_404, **kw)])  # two digits swapped: 0.01% off

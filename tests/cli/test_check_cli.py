@@ -73,9 +73,7 @@ def db(tmp_path: Path) -> str:
         ReferencePoint(D, "RU", "lost", "artillery", 764),
         ReferencePoint(D, "RU", "lost", "tanks", 1511),
     ]
-    save_series(
-        engine, ReferenceSeries("gs", "ua.general_staff", "gs.json", "cumulative", date(2022, 2, 24), points)
-    )
+    save_series(engine, ReferenceSeries("gs", "ua.general_staff", "gs.json", "cumulative", date(2022, 2, 24), points))
     engine.dispose()
     return url
 

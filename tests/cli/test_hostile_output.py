@@ -57,8 +57,12 @@ def hostile_db(store_url: str) -> str:
             conn,
             claims=[_claim()],
             document=Document(
-                id="[red]d1[/red]", text=SENTENCE, published=date(2024, 5, 6), outlet="-2+3",
-                url="https://example.org/[/x]?q=[link=https://evil.example]", title=f"[bold]T{OSC_TITLE}",
+                id="[red]d1[/red]",
+                text=SENTENCE,
+                published=date(2024, 5, 6),
+                outlet="-2+3",
+                url="https://example.org/[/x]?q=[link=https://evil.example]",
+                title=f"[bold]T{OSC_TITLE}",
             ),  # fmt: skip
             content_hash=content_hash(SENTENCE),
             source="[/x].txt",
@@ -116,7 +120,7 @@ def test_csv_export_defuses_formulas(hostile_db: str, command: str, tmp_path: Pa
         for value in row.values():
             assert not value.lstrip(" ").startswith(("=", "+", "-", "@", "|")), value
     if command == "claims":
-        assert rows[0]["claimant_text"] == "'=HYPERLINK(\"https://evil.example\")"
+        assert rows[0]["claimant_text"] == '\'=HYPERLINK("https://evil.example")'
         assert rows[0]["model"] == "'@SUM(A1:A9)" and rows[0]["location"].startswith("'+cmd")
         assert rows[0]["value"] == "40"
     else:

@@ -72,9 +72,7 @@ def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert (tmp_path / "env.db").exists()
 
 
-def test_samples_flag_ingests_bundled_articles_with_metadata(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_samples_flag_ingests_bundled_articles_with_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     samples = tmp_path / "samples"
     samples.mkdir()
     (samples / "s1.txt").write_text(article_text(5, claim=True), encoding="utf-8")
@@ -92,9 +90,7 @@ def test_samples_flag_ingests_bundled_articles_with_metadata(
     assert result.exit_code == 0, result.output
     engine = open_store(db)
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(documents.c.doc, documents.c.outlet, documents.c.url).order_by("doc")
-        ).all()
+        rows = conn.execute(select(documents.c.doc, documents.c.outlet, documents.c.url).order_by("doc")).all()
         n_claims = conn.execute(select(func.count()).select_from(claims)).scalar_one()
         text = conn.execute(select(documents.c.text).where(documents.c.doc == "s1")).scalar_one()
     engine.dispose()

@@ -76,3 +76,23 @@ def test_many_listed_and_composed_names_in_one_sentence_stay_linear() -> None:
     text = unit * 400
     mentions = actor_mentions(text, 0, len(text), lex)
     assert len(mentions) >= 1200  # every name found once, none swallowed by another
+
+
+def test_the_group_points_at_the_counting_group_last_named_speaking_or_not() -> None:
+    text = (
+        "Oryx, a Dutch open-source project, has been counting photographed wrecks since 2022. "
+        "The Russian Defence Ministry did not comment. "
+        "The group said it has verified 1,000 Russian tank losses."
+    )
+    (claim,) = extract(text, DAY)
+    assert claim.claimant == "analyst"
+    assert "attribution.actor_verb+anaphor" in claim.rules
+
+
+def test_the_ministry_does_not_point_at_a_counting_group() -> None:
+    text = (
+        "Oryx has been counting photographed wrecks since 2022, the Russian Defence Ministry said in a statement. "
+        "The ministry said 40 Ukrainian tanks were destroyed."
+    )
+    (claim,) = extract(text, DAY)
+    assert claim.claimant == "ru.mod"

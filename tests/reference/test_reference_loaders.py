@@ -145,9 +145,7 @@ def test_bad_csv_is_rejected(tmp_path: Path, body: str, message: str) -> None:
 
 def test_store_round_trip_and_replace(tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{tmp_path / 's.db'}")
-    path = write(
-        tmp_path / "russia_losses_personnel.json", [{"date": "2022-03-01", "day": 6, "personnel": 5710}]
-    )
+    path = write(tmp_path / "russia_losses_personnel.json", [{"date": "2022-03-01", "day": 6, "personnel": 5710}])
     save_series(engine, load_reference(path))
     save_series(engine, load_reference(path))
     [info] = list_series(engine)

@@ -72,9 +72,7 @@ def test_a_duplicate_day_names_both_lines(tmp_path: Path) -> None:
 
 
 def test_corrections_may_be_negative(tmp_path: Path) -> None:
-    path = csv_file(
-        tmp_path, "2025-08-01,analyst,RU,lost,tanks,-5,correction", header=HEADER + ",kind"
-    )
+    path = csv_file(tmp_path, "2025-08-01,analyst,RU,lost,tanks,-5,correction", header=HEADER + ",kind")
     assert [p.value for p in load_reference(path).points] == [-5.0]
 
 

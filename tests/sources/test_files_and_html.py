@@ -63,9 +63,7 @@ def test_folder_is_read_recursively_in_stable_order(tmp_path: Path) -> None:
         ("empty.html", b"", "empty file"),
     ],
 )
-def test_bad_files_give_an_error_naming_the_file(
-    tmp_path: Path, name: str, data: bytes, message: str
-) -> None:
+def test_bad_files_give_an_error_naming_the_file(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     [item] = read_all(path)

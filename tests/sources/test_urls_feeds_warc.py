@@ -13,9 +13,7 @@ from attrition.sources.urls import USER_AGENT, is_global_address
 from ingest_helpers import LocalServer, article_html, endless_route, slow_route, write_warc
 
 
-def read_all(
-    spec: str | Path, policy: FetchPolicy | None = None, known: set[str] | None = None
-) -> list[Item]:
+def read_all(spec: str | Path, policy: FetchPolicy | None = None, known: set[str] | None = None) -> list[Item]:
     policy = policy or FetchPolicy(allow_private=True, connect_timeout=2, read_timeout=2)
     with Fetcher(policy) as fetcher:
         return list(read_source(str(spec), fetcher=fetcher, known_url=lambda u: u in (known or set())))
@@ -121,15 +119,12 @@ def test_known_url_is_skipped_without_fetching(server: LocalServer) -> None:
 
 def rss(*links: str | None) -> str:
     items = "".join(
-        f"<item><title>Entry {i}</title>{f'<link>{link}</link>' if link else ''}</item>"
-        for i, link in enumerate(links)
+        f"<item><title>Entry {i}</title>{f'<link>{link}</link>' if link else ''}</item>" for i, link in enumerate(links)
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>{items}</channel></rss>'
 
 
-def test_rss_file_entries_are_fetched_and_broken_entries_reported(
-    server: LocalServer, tmp_path: Path
-) -> None:
+def test_rss_file_entries_are_fetched_and_broken_entries_reported(server: LocalServer, tmp_path: Path) -> None:
     good = server.page("/one", article_html(20))
     good2 = server.page("/two", article_html(21))
     feed = tmp_path / "news.rss"
@@ -140,9 +135,7 @@ def test_rss_file_entries_are_fetched_and_broken_entries_reported(
     assert [f.url for f in fetched] == [good, good2]
     assert len(errors) == 3
     assert errors[0].source == f"{feed} entry 2" and "no link" in errors[0].error
-    assert (
-        errors[1].source == server.url("/gone") and "404" in errors[1].error and str(feed) in errors[1].error
-    )
+    assert errors[1].source == server.url("/gone") and "404" in errors[1].error and str(feed) in errors[1].error
     assert "not an http" in errors[2].error
 
 

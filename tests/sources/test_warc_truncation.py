@@ -44,9 +44,7 @@ def write_warc(path: Path, count: int, *, gz: bool) -> list[int]:
 @pytest.fixture
 def cheap_html(monkeypatch: pytest.MonkeyPatch) -> None:
     """Page parsing is not under test here: a stand-in keeps 2,000 cuts fast."""
-    monkeypatch.setattr(
-        warc_module, "from_html", lambda html, source, url: Fetched(source=source, text=html, url=url)
-    )
+    monkeypatch.setattr(warc_module, "from_html", lambda html, source, url: Fetched(source=source, text=html, url=url))
 
 
 @pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])

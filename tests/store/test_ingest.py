@@ -101,9 +101,7 @@ def _feed(tmp: Path, srv: LocalServer) -> str:
     items = f"<item><link>{good}</link></item><item><title>no link</title></item>"
     items += f"<item><link>{srv.url('/feed-404')}</link></item>"
     path = tmp / "broken.rss"
-    path.write_text(
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
-    )
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>')
     return str(path)
 
 
@@ -214,9 +212,7 @@ KILLER = textwrap.dedent(
 )
 
 
-def test_kill_9_mid_run_leaves_a_consistent_store_and_the_rerun_carries_on(
-    store_url: str, tmp_path: Path
-) -> None:
+def test_kill_9_mid_run_leaves_a_consistent_store_and_the_rerun_carries_on(store_url: str, tmp_path: Path) -> None:
     from attrition.store import open_store
 
     write_articles(tmp_path / "in", 6)
@@ -232,9 +228,7 @@ def test_kill_9_mid_run_leaves_a_consistent_store_and_the_rerun_carries_on(
         with engine.connect() as conn:
             run = conn.execute(select(ingest_runs)).mappings().one()
             orphan = conn.execute(
-                select(func.count())
-                .select_from(claims)
-                .where(~claims.c.document_id.in_(select(documents.c.id)))
+                select(func.count()).select_from(claims).where(~claims.c.document_id.in_(select(documents.c.id)))
             ).scalar_one()
         assert run["status"] == "running" and run["new"] == 2 and orphan == 0
         assert count(engine, claims) == expected_claims(engine)
@@ -293,9 +287,7 @@ def test_extracted_claims_are_stored_with_evidence_and_counted(
     assert rows[1]["rules"] == ["test.rule", "tanks"] and rows[0]["qualifier"] == "at_least"
 
 
-def test_extractor_crash_costs_one_document(
-    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_extractor_crash_costs_one_document(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import attrition
 
     def broken(document: Document) -> list[object]:

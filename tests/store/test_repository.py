@@ -19,9 +19,7 @@ from attrition.store.tables import claims, document_links, documents, ingest_run
 TEXT = "Kyiv, 3 March. Russia lost 1,200 personnel and 14 tanks, the General Staff said. Other news."
 
 
-def claim(
-    value: float, category: str = "personnel", *, claimant: str = "UA", part_of: int | None = None
-) -> Claim:
+def claim(value: float, category: str = "personnel", *, claimant: str = "UA", part_of: int | None = None) -> Claim:
     start = TEXT.index("1,200")
     return Claim(
         doc="k1", claimant=claimant, claimant_text="the General Staff", subject="RU", event="lost",
@@ -172,6 +170,10 @@ def test_a_new_run_leaves_live_runs_alone_and_marks_dead_ones(engine: Engine) ->
     with engine.connect() as conn:
         status = {r["id"]: r["status"] for r in repo.list_runs(conn)}
         assert status == {
-            live: "running", dead: "interrupted", far_live: "running", far_dead: "interrupted", newest: "running"
+            live: "running",
+            dead: "interrupted",
+            far_live: "running",
+            far_dead: "interrupted",
+            newest: "running",
         }
         assert [(e["source"], e["error"]) for e in repo.list_errors(conn, run_id=newest)] == [("e", "boom")]

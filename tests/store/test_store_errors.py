@@ -80,8 +80,9 @@ def test_a_read_only_store_reads_but_refuses_writes_in_one_line(store_url: str, 
     assert info.value.reason == "read_only"
 
 
-def test_a_full_disk_stops_the_batch_and_keeps_what_was_stored(sqlite_url: str, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_stops_the_batch_and_keeps_what_was_stored(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """SQLite's page limit stands in for a full disk: the same SQLITE_FULL error."""
     ingest([str(articles(tmp_path / "first", 2))], db_url=sqlite_url)
     engine = open_store(sqlite_url)

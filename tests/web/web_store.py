@@ -45,8 +45,14 @@ class Spec:
 
 
 def add_article(
-    engine: Engine, doc: str, published: date, outlet: str, paragraphs: list[str], specs: list[tuple[int, Spec]],
-    title: str | None = None, url: str | None = None,
+    engine: Engine,
+    doc: str,
+    published: date,
+    outlet: str,
+    paragraphs: list[str],
+    specs: list[tuple[int, Spec]],
+    title: str | None = None,
+    url: str | None = None,
 ) -> str:
     """Store one article; each spec names the paragraph whose number it reads."""
     text = "\n\n".join(paragraphs)
@@ -74,20 +80,49 @@ def add_article(
 
 def build(engine: Engine) -> None:
     """The web tests' store: staff totals, a wire copy, a misquote, a rate, a hostile article, a series."""
-    add_article(engine, "staff-may-01", date(2024, 5, 1), "Staff Bulletin", [
-        "Morning summary for the first of May.",
-        "The General Staff put Russian losses at 470,000 personnel since the invasion began.",
-    ], [(1, Spec("470,000", 470000))], url="https://bulletin.example/may-01")
-    add_article(engine, "staff-may-31", date(2024, 5, 31), "Staff Bulletin", [
-        "The General Staff put Russian losses at 508,000 personnel since the invasion began.",
-    ], [(0, Spec("508,000", 508000))])
-    add_article(engine, "wire-may-31", date(2024, 5, 31), "Wire Service", [
-        "Kyiv says Russia has now lost 508,000 troops in the war, according to the General Staff.",
-        "The staff also counted 7,700 Russian tanks destroyed.",
-    ], [(0, Spec("508,000", 508000)), (1, Spec("7,700", 7700, event="lost", category="tanks"))])
-    add_article(engine, "tabloid-may-31", date(2024, 5, 31), "Daily Tabloid", [
-        "Russia has lost 580,000 soldiers, the General Staff claimed on Friday.",
-    ], [(0, Spec("580,000", 580000))])
+    add_article(
+        engine,
+        "staff-may-01",
+        date(2024, 5, 1),
+        "Staff Bulletin",
+        [
+            "Morning summary for the first of May.",
+            "The General Staff put Russian losses at 470,000 personnel since the invasion began.",
+        ],
+        [(1, Spec("470,000", 470000))],
+        url="https://bulletin.example/may-01",
+    )
+    add_article(
+        engine,
+        "staff-may-31",
+        date(2024, 5, 31),
+        "Staff Bulletin",
+        [
+            "The General Staff put Russian losses at 508,000 personnel since the invasion began.",
+        ],
+        [(0, Spec("508,000", 508000))],
+    )
+    add_article(
+        engine,
+        "wire-may-31",
+        date(2024, 5, 31),
+        "Wire Service",
+        [
+            "Kyiv says Russia has now lost 508,000 troops in the war, according to the General Staff.",
+            "The staff also counted 7,700 Russian tanks destroyed.",
+        ],
+        [(0, Spec("508,000", 508000)), (1, Spec("7,700", 7700, event="lost", category="tanks"))],
+    )
+    add_article(
+        engine,
+        "tabloid-may-31",
+        date(2024, 5, 31),
+        "Daily Tabloid",
+        [
+            "Russia has lost 580,000 soldiers, the General Staff claimed on Friday.",
+        ],
+        [(0, Spec("580,000", 580000))],
+    )
     add_article(engine, "analysts-june", date(2024, 6, 3), "Defence Review", [
         "Western intelligence estimated Russian casualties at over 1,200 a day in May.",
         "Moscow said Ukraine lost up to 2,000 soldiers in a week near the front.",
@@ -97,12 +132,32 @@ def build(engine: Engine) -> None:
         (1, Spec("2,000", 2000, claimant="ru.mod", subject="UA", qualifier="at_most",
                  start=date(2024, 5, 27), end=date(2024, 6, 2))),
     ])  # fmt: skip
-    add_article(engine, "hostile-page", date(2024, 6, 4), "=HYPERLINK(\"http://evil.example\")", [
-        "Report from the front.",
-        HOSTILE_SENTENCE,
-    ], [(1, Spec("41", 41, claimant="ua.army", event="lost", category="tanks", start=date(2024, 6, 3),
-                 end=date(2024, 6, 3)))],  # fmt: skip
-        title="<b>Bold</b> claims <script>window.__pwned = 3</script>", url="javascript:alert(1)")
+    add_article(
+        engine,
+        "hostile-page",
+        date(2024, 6, 4),
+        '=HYPERLINK("http://evil.example")',
+        [
+            "Report from the front.",
+            HOSTILE_SENTENCE,
+        ],
+        [
+            (
+                1,
+                Spec(
+                    "41",
+                    41,
+                    claimant="ua.army",
+                    event="lost",
+                    category="tanks",
+                    start=date(2024, 6, 3),
+                    end=date(2024, 6, 3),
+                ),
+            )
+        ],  # fmt: skip
+        title="<b>Bold</b> claims <script>window.__pwned = 3</script>",
+        url="javascript:alert(1)",
+    )
     series = ReferenceSeries(name="staff-series", claimant="ua.general_staff", source="/data/staff.json", points=[
         ReferencePoint(date(2024, 5, 1), "RU", "casualties", "personnel", 470000),
         ReferencePoint(date(2024, 5, 15), "RU", "casualties", "personnel", 489000),

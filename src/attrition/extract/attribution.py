@@ -154,18 +154,23 @@ def find_attributions(
     headline: bool,
     doc_side: str,
     people: list[ActorRef] | None = None,
+    orgs: list[ActorRef] | None = None,
 ) -> list[Attribution]:
     """Attributions in the sentence `text[start:end]`.
 
-    `people`, when given, receives every person named in the sentence, speaking or not: "he
-    said" in the next sentence may point at "Zelensky last spoke of ..." here.
+    `people` and `orgs`, when given, receive every person and institution named in the
+    sentence, speaking or not: "he said" in the next sentence may point at "Zelensky last spoke
+    of ..." here, and "the group said" at "Oryx, an open-source website, has been collecting ...".
     """
     out: list[Attribution] = []
     mentions = actor_mentions(text, start, end, lex)
-    if people is not None:
-        for a, b, form in mentions:
-            if form.kind == "person" and form.actor is not None:
-                people.append(ActorRef(form.actor, _claimant_text(text, a, b, lex, start), "person"))
+    for a, b, form in mentions:
+        if form.actor is None:
+            continue
+        if form.kind == "person" and people is not None:
+            people.append(ActorRef(form.actor, _claimant_text(text, a, b, lex, start), "person"))
+        elif form.kind == "org" and orgs is not None:
+            orgs.append(ActorRef(form.actor, _claimant_text(text, a, b, lex, start), "org", form.via))
     # the words an attribution before a name needs ("according to", "said"): found once per
     # sentence, so the costlier end-anchored patterns run only where one of them is near
     cues = [(m.start(), m.end()) for m in _BEFORE_CUE.finditer(text, start, end)] if mentions else []

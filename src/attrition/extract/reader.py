@@ -83,16 +83,23 @@ class DocumentReader:
         all_atts: list[list[Attribution]] = []
         all_periods: list[list[PeriodPhrase]] = []
         by_side: dict[str, ActorRef] = {}  # the last specific claimant of each side named
+        last_org: ActorRef | None = None  # the last group outside the states named, speaking or not
         for s in sentences:
             people: list[ActorRef] = []
+            orgs: list[ActorRef] = []
             atts = find_attributions(
-                doc.text, s.start, s.end, lex, headline=s.headline, doc_side=doc.doc_side, people=people
+                doc.text, s.start, s.end, lex, headline=s.headline, doc_side=doc.doc_side, people=people, orgs=orgs
             )
             resolved: list[Attribution] = []
             for a in atts:
                 actor = a.actor
                 if actor is None:
-                    actor = last_person if a.anaphor in ("he", "she") and last_person is not None else last_actor
+                    if a.anaphor in ("he", "she") and last_person is not None:
+                        actor = last_person
+                    elif a.anaphor in lex.org_anaphora and last_org is not None:
+                        actor = last_org  # "the group said": the counting group last named
+                    else:
+                        actor = last_actor
                     if actor is None:
                         continue
                     a = Attribution(a.start, a.end, actor, a.anaphor, a.rule + ANAPHOR)
@@ -112,6 +119,9 @@ class DocumentReader:
                     last_person = actor
             if people and not resolved:
                 last_person = people[-1]
+            groups = [o for o in [*orgs, *(a.actor for a in resolved if a.actor)] if _outside_states(o, lex)]
+            if groups:
+                last_org = groups[-1]
             all_atts.append(resolved)
             phrases = find_periods(doc.text, s.start, s.end, doc.published, lex)
             all_periods.append(phrases)
@@ -367,6 +377,11 @@ class DocumentReader:
                 period_kind="event_day",
             )
         )
+
+
+def _outside_states(actor: ActorRef, lex: Lexicon) -> bool:
+    """An analysts' project or a monitoring mission: what "the group" may stand for."""
+    return actor.kind == "org" and actor.claimant in lex.group_claimants
 
 
 def _numbers_by_sentence(sentences: list[Sentence], numbers: list[Number]) -> list[list[Number]]:

@@ -221,6 +221,8 @@ class Lexicon:
             self.actors[key(form)] = ActorForm("ambiguous", None, tuple(sorted(options.items())))
         for form in actors.anaphora.forms:
             self.actors.setdefault(key(form), ActorForm("anaphora", None))
+        self.org_anaphora = frozenset(key(f) for f in actors.anaphora.institutions)
+        self.group_claimants = frozenset(actors.anaphora.institution_claimants)
         sensitive = {f for a in actors.actor for f in a.people} | set(actors.generic)
         sensitive |= {f for a in actors.actor for f in a.orgs if _is_acronym(f)}
         insensitive = {f for a in actors.actor for f in a.orgs if not _is_acronym(f)}

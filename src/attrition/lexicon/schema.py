@@ -95,6 +95,14 @@ class FormsTable(_Strict):
     forms: list[str] = Field(min_length=1)
 
 
+class AnaphoraTable(_Strict):
+    forms: list[str] = Field(min_length=1)
+    # the forms among `forms` that name a group outside the two states ("the group"): they
+    # point at the last such group named, speaking or not; the others at the last speaker
+    institutions: list[str] = []
+    institution_claimants: list[str] = []  # the claimants such a group can be
+
+
 class SidesFile(_Strict):
     side: list[SideEntry]
     enemy: FormsTable
@@ -130,7 +138,7 @@ class ActorsFile(_Strict):
     actor: list[ActorEntry]
     generic: dict[str, str]
     ambiguous: dict[str, dict[Literal["RU", "UA", "default"], str]]
-    anaphora: FormsTable
+    anaphora: AnaphoraTable
     titles: FormsTable
     speaker: list[SpeakerEntry] = []
 
