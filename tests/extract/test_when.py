@@ -52,3 +52,13 @@ def test_a_lowercase_may_is_not_a_month() -> None:
     (claim,) = extract("The Air Force said 18 Russian missiles were shot down, and 12 may have reached targets.", SAT)
     assert claim.value == 18
     assert claim.period_start == claim.period_end == SAT
+
+
+def test_a_day_named_after_the_last_figure_dates_the_next_one() -> None:
+    text = (
+        "In total, Russia has lost 6,000 drones since the invasion, the General Staff said.\n\n"
+        "On the night of October 24, Russian forces attacked Ukraine with 28 Shahed drones. "
+        "Air defence forces destroyed 24 of them."
+    )
+    claims = {c.value: c for c in extract(text, SAT)}
+    assert (claims[24].period_start, claims[24].period_end) == (date(2025, 10, 24), date(2025, 10, 24))

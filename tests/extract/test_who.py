@@ -96,3 +96,19 @@ def test_the_ministry_does_not_point_at_a_counting_group() -> None:
     )
     (claim,) = extract(text, DAY)
     assert claim.claimant == "ru.mod"
+
+
+def test_a_speaker_named_after_the_figures_claims_them() -> None:
+    text = (
+        "Russian forces lost about 1,100 soldiers and 12 tanks over the past day.\n\n"
+        "This was reported by the General Staff of the Armed Forces of Ukraine."
+    )
+    claims = extract(text, DAY)
+    assert {c.claimant for c in claims} == {"ua.general_staff"}
+    assert all("attribution.lookahead" in c.rules for c in claims)
+
+
+def test_reported_in_the_office_is_the_ukrainian_calque_of_reported_by() -> None:
+    text = "Russian forces lost about 1,100 soldiers over the past day. This was reported in the General Staff."
+    (claim,) = extract(text, DAY)
+    assert claim.claimant == "ua.general_staff"

@@ -47,6 +47,9 @@ _BEFORE_ACTOR = re.compile(
     r"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|по\s+данным|по\s+словам|по\s+информации|"
     r"согласно|за\s+даними|за\s+словами|за\s+інформацією|як\s+повідомляє|як\s+повідомили|"
     rf"{SPEECH}\s+by|shared\s+by|published\s+by|"
+    # "This was reported in the General Staff": the speaker named after the figures, as
+    # Ukrainian and Russian copy write it ("повідомили в Генштабі")
+    r"(?:was|were|is|are|been)\s+(?:reported|stated|announced|said|confirmed|informed)\s+(?:in|at)|"
     r"released\s+by|provided\s+by|issued\s+by|statement\s+(?:from|by)|a\s+report\s+by|"
     r"estimates\s+published\s+by|report\s+(?:from|by))"
     r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|"
@@ -60,7 +63,7 @@ _SPEECH_BEFORE = re.compile(
 )
 _SPEAKER_END = re.compile(r"^(?:'s)?\s*(?:[.,;:\"!?)\]]|$|on\s|in\s|at\s|during\s|late\s|earlier\s|told\s|on$)")
 _BEFORE_CUE = re.compile(
-    rf"\b(?:according\s+to|citing|cited|quoting|per|{SPEECH}|shared|published|released|provided|issued|statement|report)\b",
+    rf"\b(?:according\s+to|citing|cited|quoting|per|(?:was|were|is|are|been)\s+{SPEECH}|{SPEECH}|shared|published|released|provided|issued|statement|report)\b",
     re.IGNORECASE,
 )
 _HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")

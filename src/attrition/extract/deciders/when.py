@@ -160,7 +160,11 @@ def decide_when(
         and i - ctx.last.sentence.index <= CARRY_SENTENCES
         and rate is None
     )
-    if carried and ctx.period is not None and not (gs_style and ctx.period[0] == ctx.period[1]):
+    scene = doc.scene
+    # a day named after the last figure ("On the night of 22 December, Russia attacked with 28
+    # drones. Air defences destroyed 24 of them.") is the newer context
+    newer_scene = scene is not None and ctx.last is not None and scene[0] > ctx.last.sentence.index
+    if carried and ctx.period is not None and not (gs_style and ctx.period[0] == ctx.period[1]) and not newer_scene:
         return When(ctx.period, rate, CARRIED, "carried")
     weak = [p for p in phrases if p.weak]
     if weak:
@@ -170,7 +174,6 @@ def decide_when(
     if said and not (gs_style and trigger_kind == "loss"):
         return When((said[0].first, said[0].last), rate, STATEMENT_DAY, rate_kind or "event_day")
     is_tally = trigger_kind in (None, "loss")  # "lost", "losses", a list; not "destroyed two jets"
-    scene = doc.scene
     if scene is not None and 0 < i - scene[0] <= 2 and rate is None and not (gs_style and is_tally):
         # "Russia launched 120 missiles overnight. [...] the air force said it shot down 104."
         return When(scene[1], rate, SCENE, "event_day")
