@@ -71,3 +71,16 @@ def test_the_possessed_noun_is_counted() -> None:
 def test_a_loss_noun_after_its_modifier() -> None:
     (claim,) = extract("Oryx said it has verified 1,000 distinct Russian tank losses in the war.", DAY)
     assert (claim.value, claim.category, claim.event, claim.subject) == (1000, "tanks", "lost", "RU")
+
+
+def test_a_casualty_rate_of_n_counts_casualties_per_day() -> None:
+    (claim,) = extract(
+        "December 2024 saw an average daily casualty rate of 1,570 for Russian forces, British intelligence said.",
+        date(2025, 1, 7),
+    )
+    assert (claim.value, claim.event, claim.rate) == (1570, "casualties", "per_day")
+    assert (claim.period_start, claim.period_end) == (date(2024, 12, 1), date(2024, 12, 31))
+
+
+def test_a_rate_of_something_else_is_no_loss() -> None:
+    assert extract("The inflation rate of 12 percent hurt Russia, British intelligence said.", date(2025, 1, 7)) == []

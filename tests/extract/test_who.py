@@ -112,3 +112,22 @@ def test_reported_in_the_office_is_the_ukrainian_calque_of_reported_by() -> None
     text = "Russian forces lost about 1,100 soldiers over the past day. This was reported in the General Staff."
     (claim,) = extract(text, DAY)
     assert claim.claimant == "ua.general_staff"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Russian air defences downed 25 Ukrainian drones overnight, the ministry said.", "ru.mod"),
+        ("Ukrainian forces destroyed 14 Russian artillery systems on Tuesday, the military said.", "ua.general_staff"),
+    ],
+)
+def test_an_office_word_with_nothing_named_before_is_the_documents_office(text: str, claimant: str) -> None:
+    (claim,) = extract(text, DAY)
+    assert claim.claimant == claimant
+
+
+def test_an_apposition_between_the_speaker_and_its_verb() -> None:
+    (claim,) = extract(
+        "Mediazona, an independent Russian outlet, has confirmed the names of 50,000 Russian soldiers killed.", DAY
+    )
+    assert claim.claimant == "analyst"

@@ -33,7 +33,8 @@ SPEECH = (
     r"додав|додали|уточнили|підтвердив|підтвердила|розповів|розповіла|інформує)"
 )
 _BETWEEN = (
-    r"(?:\s*,|\s+(?:has|have|had|also|earlier|further|then|later|last|previously|already|just|which|who|"
+    # an apposition ("Mediazona, an independent outlet, has confirmed") or the small words
+    r"(?:\s*,\s+(?:an?|the|which\s+is)\s+[^,.;:\"“”]{2,60}?,|\s*,|\s+(?:has|have|had|also|earlier|further|then|later|last|previously|already|just|which|who|"
     r"now|again|on\s+\w+(?:,\s+\w+\s+\d+)?|in\s+a\s+statement|in\s+an\s+update|\w+day|this\s+week|"
     r"on\s+Telegram|on\s+X|on\s+Facebook|separately|,)){0,4}"
 )

@@ -101,6 +101,8 @@ class DocumentReader:
                     else:
                         actor = last_actor
                     if actor is None:
+                        actor = self._unnamed(a, s)
+                    if actor is None:
                         continue
                     a = Attribution(a.start, a.end, actor, a.anaphor, a.rule + ANAPHOR)
                 elif actor.kind == "generic":
@@ -135,6 +137,16 @@ class DocumentReader:
                             if not days or days[-1][0] != s.index:
                                 days.append((s.index, p.first))
         return all_atts, all_periods
+
+    def _unnamed(self, a: Attribution, s: Sentence) -> ActorRef | None:
+        """ "..., the ministry said" with no office named before: the document side's office."""
+        options = self.lex.unnamed_anaphora.get(a.anaphor or "")
+        if options is None:
+            return None
+        claimant = options.get(self.doc.doc_side) or options.get(options.get("default", ""))
+        if claimant is None:
+            return None
+        return ActorRef(claimant, self.doc.text[a.start : a.end], "org")
 
     # -- main pass ----------------------------------------------------------------------------
     def read(self) -> list[RawClaim]:

@@ -101,6 +101,17 @@ class AnaphoraTable(_Strict):
     # point at the last such group named, speaking or not; the others at the last speaker
     institutions: list[str] = []
     institution_claimants: list[str] = []  # the claimants such a group can be
+    # what an office word stands for when nothing before it was named ("..., the ministry
+    # said" in a first sentence): resolved like an [ambiguous] name, by the document's side
+    unnamed: dict[str, dict[Literal["RU", "UA", "default"], str]] = {}
+
+    @model_validator(mode="after")
+    def _subsets_of_forms(self) -> AnaphoraTable:
+        forms = set(self.forms)
+        stray = [f for f in [*self.institutions, *self.unnamed] if f not in forms]
+        if stray:
+            raise ValueError(f"anaphora not listed in forms: {stray}")
+        return self
 
 
 class SidesFile(_Strict):

@@ -61,6 +61,11 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "period.in_month": re.compile(
         rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?!\s*\d)", re.IGNORECASE
     ),
+    # "December 2024 was the costliest month", "May saw 40 strikes": the month as the subject
+    "period.month_subject": re.compile(
+        rf"(?P<d>{_MONTH}(?:\s+\d{{4}})?)\s+(?:saw|was|marked|became|brought|proved|has\s+been|had\s+been)\b",
+        re.IGNORECASE,
+    ),
     "period.in_year": re.compile(r"\b(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])", re.IGNORECASE),
     "period.past_n": re.compile(
         r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<d>\d{1,3}|two|three|four|five|six|seven|"
@@ -238,13 +243,13 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                     if _SPEECH_NEAR.search(window):
                         kind = "statement_day"
                     found.append(PeriodPhrase(m.start(), m.end(), rule, kind, d, d))
-            elif rule in ("period.in_month", "period.in_year") and re.search(
+            elif rule in ("period.in_month", "period.month_subject", "period.in_year") and re.search(
                 r"\b(?:since|began|started|launched|invaded|crossed|invasion|beginning|start)\b",
                 text[max(start, m.start() - 50) : m.start()],
                 re.IGNORECASE,
             ):
                 continue  # "since Russia invaded in February 2022" names the start, not a month
-            elif rule == "period.in_month":
+            elif rule in ("period.in_month", "period.month_subject"):
                 parts = m.group("d").split()
                 month = _month_number(parts[0], lex)
                 if month is None or ref is None and len(parts) == 1:

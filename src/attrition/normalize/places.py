@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from attrition.lexicon import Lexicon
 from attrition.lexicon.load import key
+
+# "Kyiv has lost 40 tanks", "Kyiv's losses", "Kiev says": a capital standing for its government
+_SPEAKS_FOR_STATE = re.compile(
+    r"^(?:['’]s\b|\s+(?:has|have|had|is|was|says|said|claims|claimed|lost|loses|reported|reports|admits|"
+    r"admitted|confirmed|denies|denied|will|would|did|does|also|itself)\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +31,8 @@ def place_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[PlaceM
         if info is None:
             continue
         tail = text[m.end() : m.end() + 20]
+        if info.kind == "capital" and _SPEAKS_FOR_STATE.match(tail):
+            continue
         if tail.startswith((" People's Republic", " People’s Republic", " regime")):
             continue  # "Donetsk People's Republic" names a polity, not where the number is
         out.append(PlaceMention(m.start(), m.end(), info.name, info.side))

@@ -121,7 +121,9 @@ def _label_or_sibling(
     before = category_before(text, max(s.start, n.left - LABEL_WINDOW), n.left, lex, matches=layers.categories)
     nearby = nums[max(0, idx - 12) : idx]
     between_nums = [m for m in nearby if before.end <= m.start < n.left and m.kind != "increment"]
-    owned = any(
+    # "a casualty rate of 1,570": the label is this number's, whatever stands before it
+    rate_label = before.found and lex.patterns["claim.rate_label"].match(text[before.end : n.left]) is not None
+    owned = not rate_label and any(
         0 <= before.start - m.end < 30
         and len(_WORDS.findall(text, m.end, before.start)) <= 3
         and not _COMMA.search(text, m.end, before.start)
@@ -133,7 +135,7 @@ def _label_or_sibling(
         h.start >= n.end and not text[n.end : h.start].strip() for h in layers.triggers
     )
     # a label names what a bare number counts; "repelled 12 attacks" counts attacks
-    labelled_ok = bare or what.running_total or layers.list_item
+    labelled_ok = bare or what.running_total or layers.list_item or rate_label
     # "captured by Ukrainian forces, 79 damaged": a comma starts a new item, the noun is no label
     if before.found and not (what.running_total or layers.list_item) and _COMMA.search(text, before.end, n.left):
         labelled_ok = False

@@ -114,7 +114,15 @@ def decide_when(
     rate = None
     rate_month = False
     for p in phrases:
-        near = np_end <= p.start <= np_end + 60 or 0 <= n.left - p.end <= 3
+        near = (
+            np_end <= p.start <= np_end + 60
+            or 0 <= n.left - p.end <= 3
+            or (
+                p.kind == "rate_day"
+                and 0 <= n.left - p.end <= 60
+                and pat["period.rate_lead"].match(text[p.end : n.left]) is not None
+            )
+        )
         if not near or pat["period.rate_noun"].match(text, p.end):
             continue
         if p.kind == "rate_day":
