@@ -222,7 +222,9 @@ class Lexicon:
         for form in actors.anaphora.forms:
             self.actors.setdefault(key(form), ActorForm("anaphora", None))
         self.org_anaphora = frozenset(key(f) for f in actors.anaphora.institutions)
-        self.unnamed_anaphora = {key(f): dict(o) for f, o in actors.anaphora.unnamed.items()}
+        self.unnamed_anaphora: dict[str, dict[str, str]] = {
+            key(f): {str(k): v for k, v in o.items()} for f, o in actors.anaphora.unnamed.items()
+        }
         self.group_claimants = frozenset(actors.anaphora.institution_claimants)
         sensitive = {f for a in actors.actor for f in a.people} | set(actors.generic)
         sensitive |= {f for a in actors.actor for f in a.orgs if _is_acronym(f)}
