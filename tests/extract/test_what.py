@@ -84,3 +84,33 @@ def test_a_casualty_rate_of_n_counts_casualties_per_day() -> None:
 
 def test_a_rate_of_something_else_is_no_loss() -> None:
     assert extract("The inflation rate of 12 percent hurt Russia, British intelligence said.", date(2025, 1, 7)) == []
+
+
+def test_people_hurt_by_shelling_are_civilians_and_police_are_personnel() -> None:
+    from datetime import date
+
+    day = date(2025, 5, 4)
+    (hurt,) = extract("Внаслідок обстрілу поранення отримали шість людей, повідомив голова ОВА.", day, lang="uk")
+    assert (hurt.value, hurt.category, hurt.event) == (6, "civilians", "wounded")
+    (police,) = extract("При обстреле погибли четыре сотрудника полиции, сообщил губернатор.", day, lang="ru")
+    assert (police.value, police.category) == (4, "personnel")
+
+
+def test_artillery_systems_and_an_air_defence_system_in_a_ukrainian_list() -> None:
+    from datetime import date
+
+    claims = extract(
+        "Минулої доби Сили оборони знищили 21 артсистему та один засіб ППО російських окупантів.",
+        date(2025, 5, 4),
+        lang="uk",
+    )
+    assert sorted((c.value, c.category) for c in claims) == [(1, "air_defense"), (21, "artillery")]
+
+
+def test_people_and_kit_joined_by_and_are_two_counts() -> None:
+    from datetime import date
+
+    claims = extract(
+        "Минулої доби армія РФ втратила 1 020 своїх військових і шість танків.", date(2025, 5, 4), lang="uk"
+    )
+    assert sorted((c.value, c.category) for c in claims) == [(6, "tanks"), (1020, "personnel")]

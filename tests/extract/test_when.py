@@ -62,3 +62,36 @@ def test_a_day_named_after_the_last_figure_dates_the_next_one() -> None:
     )
     claims = {c.value: c for c in extract(text, SAT)}
     assert (claims[24].period_start, claims[24].period_end) == (date(2025, 10, 24), date(2025, 10, 24))
+
+
+def test_a_bulletin_names_its_day_once_and_every_past_day_phrase_keeps_it() -> None:
+    text = (
+        "За минулу добу, 2 жовтня, російська армія втратила 1 200 військових, повідомив Генштаб ЗСУ.\n\n"
+        "Так, минулої доби Сили оборони знищили вісім російських танків."
+    )
+    claims = {c.value: c for c in extract(text, date(2024, 10, 3), lang="uk")}
+    day = date(2024, 10, 2)
+    assert (claims[1200].period_start, claims[1200].period_end) == (day, day)
+    assert (claims[8].period_start, claims[8].period_end) == (day, day)
+    assert "period.bulletin_day" in claims[8].rules
+
+
+def test_without_a_named_day_the_past_day_is_the_statement_day() -> None:
+    (claim,) = extract("Минулої доби Сили оборони знищили вісім російських танків.", date(2024, 10, 3), lang="uk")
+    assert (claim.period_start, claim.period_end) == (date(2024, 10, 3), date(2024, 10, 3))
+
+
+def test_an_as_of_toll_runs_from_the_start_of_the_war() -> None:
+    (claim,) = extract(
+        "По данным министерства, на 20 марта, погибли 900 российских военных.", date(2022, 4, 1), lang="ru"
+    )
+    assert (claim.period_start, claim.period_end) == (date(2022, 2, 24), date(2022, 3, 20))
+
+
+def test_a_night_is_dated_by_the_morning_it_ended() -> None:
+    (claim,) = extract(
+        "У ніч проти 3 березня сили ППО знешкодили 40 російських дронів, повідомили Повітряні сили.",
+        date(2025, 3, 3),
+        lang="uk",
+    )
+    assert (claim.value, claim.period_start, claim.period_end) == (40, date(2025, 3, 3), date(2025, 3, 3))

@@ -44,6 +44,11 @@ def test_yo_is_also_matched_as_ye() -> None:
     assert "Вооруженных сил" in inflections("Вооружённые силы", "ru")
 
 
+def test_an_entry_written_with_ye_declines_like_its_yo_lemma() -> None:
+    # the dictionary lists "вертолёт"; lexicons and texts write "вертолет"
+    assert {"вертолета", "вертолетов", "самолетами"} <= inflections("вертолет", "ru") | inflections("самолет", "ru")
+
+
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="no morphological dictionary"):
         inflections("танк", "de")

@@ -129,6 +129,10 @@ class NounPhrase:
         return ()
 
 
+def _is_people(categories: tuple[str, ...]) -> bool:
+    return bool(categories) and set(categories) <= {"personnel", "civilians"}
+
+
 def noun_phrase_after(
     text: str, pos: int, lex: Lexicon, *, limit: int | None = None, max_tokens: int = 7
 ) -> NounPhrase:
@@ -162,6 +166,8 @@ def noun_phrase_after(
                 pos = m_poss.end()  # "Russian forces' armoured personnel carriers": the possessed noun counts
                 tokens += 1
                 continue
+            if np.categories and not join_pending and _is_people(cats) and not _is_people(np.categories):
+                break  # "засіб ППО російських окупантів": the people after the kit own it (a genitive)
             if join_pending and np.categories:
                 cats = tuple(sorted(set(np.categories) | set(cats)))
             np.categories = cats
@@ -180,7 +186,9 @@ def noun_phrase_after(
                 probe = (m_other.end() + 1) if m_other else nxt
                 second = lex.category_re.match(text, probe, end_limit)
                 # "people and injured 60" joins no nouns: an event word is not a second category
-                if second and lex.categories[key(second.group(0))].event is None:
+                info2 = lex.categories[key(second.group(0))] if second else None
+                # "1 150 військових і засіб ППО": people and kit are two counts, not one noun
+                if info2 is not None and info2.event is None and _is_people(info2.categories) == _is_people(cats):
                     join_pending = True
                     pos = probe
                     continue

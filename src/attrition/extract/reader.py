@@ -126,6 +126,7 @@ class DocumentReader:
                 last_org = groups[-1]
             all_atts.append(resolved)
             phrases = find_periods(doc.text, s.start, s.end, doc.published, lex)
+            self._bulletin_day(phrases)
             all_periods.append(phrases)
             if resolved:
                 for p in phrases:
@@ -147,6 +148,25 @@ class DocumentReader:
         if claimant is None:
             return None
         return ActorRef(claimant, self.doc.text[a.start : a.end], "org")
+
+    def _bulletin_day(self, phrases: list[PeriodPhrase]) -> None:
+        """Date a bulletin's past-day phrases by the day it named for the first of them.
+
+        "За минулу добу, 2 жовтня, ..." names the day; "минулої доби" a sentence later is that
+        day too, not the publication day (General Staff posts come out the morning after).
+        """
+        doc, text, bulletin = self.doc, self.doc.text, self.lex.patterns["period.bulletin_day"]
+        for p in phrases:
+            if p.rule != "period.past_day" or p.first is not None or not bulletin.search(text, p.start, p.end):
+                continue
+            named = next(
+                (q for q in phrases if q.rule == "period.on_date" and q.first and 0 <= q.start - p.end <= 3), None
+            )
+            if named is not None:
+                doc.bulletin_day = named.first
+            elif doc.bulletin_day is not None:
+                p.first = p.last = doc.bulletin_day
+                p.rule = "period.bulletin_day"
 
     # -- main pass ----------------------------------------------------------------------------
     def read(self) -> list[RawClaim]:

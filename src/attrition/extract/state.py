@@ -71,6 +71,8 @@ class DocState:
     doc_side: str
     # the days each claimant spoke ("said on Friday"), with the sentence that says so
     statement_days: dict[str, list[tuple[int, date]]] = field(default_factory=dict)
+    # the day a daily bulletin named for its "past day" ("за минулу добу, 22 листопада")
+    bulletin_day: date | None = None
     ctx: Context = field(default_factory=Context)
     claims: list[RawClaim] = field(default_factory=list)
     scene: tuple[int, Period] | None = None

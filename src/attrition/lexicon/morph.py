@@ -69,7 +69,8 @@ def _word_forms(token: str, lang: str) -> set[str]:
     low = token.lower()
     forms: set[str] = set()
     for p in analyzer(lang).parse(low):
-        if p.normal_form in (low, low.replace("ё", "е")):
+        # "самолет" as written is the dictionary's "самолёт": compare with ё read as е
+        if p.normal_form.replace("ё", "е") == low.replace("ё", "е"):
             forms.update(f.word for f in p.lexeme)
     return {_restore_case(f, token) for f in forms} | {token}
 

@@ -38,11 +38,18 @@ _DOTTED = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
 #: Named date patterns (rule id -> regex); group "d" (and "d2") hold the dates.
 DATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "period.from_to": re.compile(
-        rf"\b(?:from|between|з)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})\s+(?:to|and|through|until|по)\s+(?P<d2>{_DAY_MONTH}|{_DOTTED})",
+        rf"\b(?:from|between|з|із|від|с|со)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})(?:\s+(?:года|року|г\.|р\.))?\s+"
+        rf"(?:to|and|through|until|по|до)\s+(?P<d2>{_DAY_MONTH}|{_DOTTED})",
+        re.IGNORECASE,
+    ),
+    # "в ночь на 5 июня", "у ніч проти 8 вересня", "в ночь с 4 на 5 июня": the night ending that morning
+    "period.night_of": re.compile(
+        rf"\b(?:в|у)\s+(?:ночь|ніч)\s+(?:(?:с|з)\s+\d{{1,2}}\s+)?(?:на|проти)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})",
         re.IGNORECASE,
     ),
     "period.since_date": re.compile(
-        rf"\b(?:since|beginning from|starting from|from)\s+(?:the\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
+        rf"\b(?:since|beginning from|starting from|from|начиная\s+с|починаючи\s+з|с|со|з|із|від)\s+(?:the\s+)?"
+        rf"(?P<d>{_DAY_MONTH}|{_DOTTED}(?=\D))(?P<last>\s+last\s+year)?",
         re.IGNORECASE,
     ),
     "period.since_month": re.compile(
@@ -53,7 +60,12 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?:began|started|launched|begun|commenced)\s+(?:on\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
         re.IGNORECASE,
     ),
-    "period.as_of": re.compile(rf"\bas\s+of\s+(?P<d>{_DAY_MONTH}|{_WEEKDAY}|today)", re.IGNORECASE),
+    # "станом на 01.06.24", "по состоянию на 1 июня"; a bare "на 25 марта," only as a parenthesis
+    "period.as_of": re.compile(
+        rf"\b(?:as\s+of\s+(?P<d>{_DAY_MONTH}|{_WEEKDAY}|today)|(?:станом\s+на|по\s+состоянию\s+на)\s+"
+        rf"(?P<d3>{_DAY_MONTH}|{_DOTTED})|(?<=,\s)на\s+(?P<d4>{_DAY_MONTH})(?=,))",
+        re.IGNORECASE,
+    ),
     "period.on_date": re.compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY_MONTH})(?!\s*-)", re.IGNORECASE),
     "period.on_weekday": re.compile(
         rf"\b(?:on\s+|earlier\s+|late\s+)?(?P<d>{_WEEKDAY})(?!,?\s+{_MONTH})", re.IGNORECASE
@@ -66,7 +78,10 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<d>{_MONTH}(?:\s+\d{{4}})?)\s+(?:saw|was|marked|became|brought|proved|has\s+been|had\s+been)\b",
         re.IGNORECASE,
     ),
-    "period.in_year": re.compile(r"\b(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])", re.IGNORECASE),
+    "period.in_year": re.compile(
+        r"\b(?:(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])|(?:в|у|за)\s+(?P<d3>20\d{2})\s+(?:году|році|г\.|р\.))",
+        re.IGNORECASE,
+    ),
     "period.past_n": re.compile(
         r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<d>\d{1,3}|two|three|four|five|six|seven|"
         r"eight|nine|ten|eleven|twelve)\s+(?P<u>days|weeks|months|years)\b",
@@ -190,6 +205,12 @@ def _since_start(d: date, lex: Lexicon) -> date:
     return d
 
 
+def _date_text(m: re.Match[str]) -> str:
+    """The date a pattern matched, whichever of its alternatives (English or Cyrillic) did."""
+    groups = m.groupdict()
+    return next(groups[g] for g in ("d", "d3", "d4") if groups.get(g))
+
+
 def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon) -> list[PeriodPhrase]:
     """Period phrases in `text[start:end]`, with dates resolved against `ref` (S)."""
     found: list[PeriodPhrase] = []
@@ -232,9 +253,13 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                 if d:
                     found.append(PeriodPhrase(m.start(), m.end(), rule, "since", _since_start(d, lex), None))
             elif rule == "period.as_of":
-                d = resolve_date(m.group("d"), ref, lex)
+                d = resolve_date(_date_text(m), ref, lex)
                 if d:
                     found.append(PeriodPhrase(m.start(), m.end(), rule, "as_of", None, d))
+            elif rule == "period.night_of":
+                d = resolve_date(m.group("d"), ref, lex)
+                if d and (ref is None or d <= ref + timedelta(days=1)):
+                    found.append(PeriodPhrase(m.start(), m.end(), rule, "day", d, d))
             elif rule in ("period.on_date", "period.on_weekday"):
                 d = resolve_date(m.group("d"), ref, lex)
                 if d and (ref is None or d <= ref + timedelta(days=1)):
@@ -264,7 +289,7 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                 )
                 found.append(PeriodPhrase(m.start(), m.end(), rule, kind, first, last))
             elif rule == "period.in_year":
-                y = int(m.group("d"))
+                y = int(_date_text(m))
                 kind = (
                     "statement_time" if _REPORTED_BEFORE.search(text, max(start, m.start() - 40), m.start()) else "span"
                 )

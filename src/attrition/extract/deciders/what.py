@@ -27,7 +27,11 @@ from attrition.lexicon import Lexicon
 LABEL_WINDOW = 200
 _WORDS = re.compile(r"\w+")
 _COMMA = re.compile(r"[,;]")
-_MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
+_MILITARY_WORDS = re.compile(
+    r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b|"
+    r"\b(?:военнослужащ|военн|військов|солдат|бойц|боец|бійц|боєць|полицейск|поліцейськ|сотрудник\w*\s+полиции)",
+    re.IGNORECASE,
+)
 _CIVILIAN_COUNTERS = ("intl", "ua.local", "ru.local")
 
 RUNNING_TOTAL = code_rule("category.running_total")
@@ -176,6 +180,5 @@ def civilians_or_troops(
         return cats
     # local officials and international monitors count civilians; so does a strike on a city
     civilian_context = claimant in _CIVILIAN_COUNTERS or lex.civilian_cue_re.search(sentence)
-    head = text[np.start : np.end].lower() if np.found else ""
-    people_hurt = head in ("people", "persons") and kind in ("kill", "wound", "mixed")
+    people_hurt = "category.people" in np.rules and kind in ("kill", "wound", "mixed")
     return ("civilians",) if civilian_context or people_hurt else cats

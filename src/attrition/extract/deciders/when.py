@@ -149,8 +149,9 @@ def decide_when(
         if best.kind == "same_period" and ctx.period is not None:
             return When(ctx.period, rate, best.rule, "carried")  # "over the same period": the figure just reported
         start, end = resolve(best, stmt)
-        if best.kind == "as_of" and start is None and tally:
-            start = WAR_START
+        if best.kind == "as_of" and start is None:
+            # "as of 25 March, 1,351 killed": a war's toll up to that day, whoever keeps it
+            start = campaign_start(text[s.start : s.end], lex, regional_only=True) or WAR_START
         if stmt is not None and end is not None and start is not None and start <= stmt < end:
             end = stmt  # "in 2025" said on 25 September: a statement covers no day after it
         return When((start, end), rate, best.rule, rate_kind or _PHRASE_KINDS.get(best.kind, "unknown"))
