@@ -15,7 +15,10 @@ from typing import Any
 
 from attrition.models import Document
 from attrition.sources.base import SourceError, decode_text
-from attrition.sources.files import read_bytes, read_meta_file
+from attrition.sources.files import HTML_SUFFIXES, kind_of, read_bytes, read_html_file, read_meta_file
+
+#: What `attrition extract` reads from a folder: text files and saved pages (as `ingest` does).
+EXTRACT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
 
 class DocumentReadError(Exception):
@@ -53,10 +56,10 @@ def load_metas(paths: Iterable[Path]) -> dict[str, dict[str, Any]]:
 
 
 def iter_text_files(paths: Iterable[Path], on_missing: Callable[[Path], None] | None = None) -> Iterator[Path]:
-    """The .txt files named or found (recursively, sorted) under the given paths."""
+    """The text files and saved pages named or found (recursively, sorted) under the given paths."""
     for p in paths:
         if p.is_dir():
-            yield from sorted(q for q in p.rglob("*.txt") if q.is_file())
+            yield from sorted(q for q in p.rglob("*") if q.name.lower().endswith(EXTRACT_SUFFIXES) and q.is_file())
         elif p.exists():  # a FIFO or device named on purpose is refused by the reader, by name
             yield p
         elif on_missing is not None:
@@ -64,7 +67,13 @@ def iter_text_files(paths: Iterable[Path], on_missing: Callable[[Path], None] | 
 
 
 def read_text_document(path: Path, meta: dict[str, Any] | None, default_published: date | None) -> Document:
-    """Read one text file as a `Document`, refusing what is not UTF-8 text."""
+    """Read one text file (or saved page) as a `Document`, refusing what is not UTF-8 text.
+
+    A saved page goes through the same path as `ingest` (declared charset, trafilatura's main
+    text, htmldate's date), so the markup is never read as prose.
+    """
+    if kind_of(path) == "html":
+        return _html_document(path, meta, default_published)
     try:
         text = decode_text(read_bytes(path), str(path))
     except SourceError as exc:
@@ -90,3 +99,18 @@ def sample_paths() -> tuple[list[Path], dict[str, dict[str, Any]]]:
     meta_file = root / "meta.jsonl"
     meta = load_meta(meta_file) if meta_file.exists() else {}
     return sorted(root.glob("*.txt")), meta
+
+
+def _html_document(path: Path, meta: dict[str, Any] | None, default_published: date | None) -> Document:
+    try:
+        fetched = read_html_file(path, meta)
+    except SourceError as exc:
+        raise DocumentReadError(f"{path}: {exc}") from exc
+    return Document(
+        id=fetched.doc or path.stem,
+        text=fetched.text,
+        published=fetched.published or default_published,
+        url=fetched.url,
+        outlet=fetched.outlet,
+        title=fetched.title,
+    )

@@ -81,3 +81,29 @@ def test_cli_extract_rejects_bad_options(tmp_path):
     assert runner.invoke(app, ["extract", str(path), "--format", "xml"]).exit_code == 2
     assert runner.invoke(app, ["extract", str(path), "--published", "31/05/2024"]).exit_code == 2
     assert runner.invoke(app, ["extract"]).exit_code == 2
+
+
+PAGE = (
+    '<html><head><meta charset="windows-1251"><title>Update</title>'
+    '<meta property="article:published_time" content="2024-04-09"></head><body>'
+    '<nav><a href="/">Home</a> 4,500 subscribers</nav><article><h1>Losses update</h1>'
+    "<p>Ukraine lost more than 1,500 soldiers and 28 tanks over the past day, the Russian Defence "
+    "Ministry said on Tuesday in its daily briefing in Moscow, — сообщило министерство.</p></article>"
+    "<footer>Readers 999 class=&quot;x&quot;</footer></body></html>"
+)
+
+
+def test_cli_extract_reads_a_saved_page_as_ingest_does(tmp_path):
+    """A saved page goes through the HTML path: declared charset, main text, page date; the
+    markup and the page furniture are never read as prose."""
+    write(tmp_path, "page.html", PAGE.encode("windows-1251"))
+    result = runner.invoke(app, ["extract", str(tmp_path / "page.html"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["doc"], r["value"], r["category"], r["period_end"]) for r in rows] == [
+        ("page", 1500, "personnel", "2024-04-09"),
+        ("page", 28, "tanks", "2024-04-09"),
+    ]
+    assert all("<" not in r["sentence"] and "сообщило" in r["sentence"] for r in rows)
+    folder = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])  # folders find pages too
+    assert folder.stdout == result.stdout

@@ -26,7 +26,7 @@ from attrition.text.language import normalize_lang
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Text files or folders of them.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Text files, saved pages (.html) or folders of them.")] = None,
     meta: MetaOpt = None,
     published: PublishedOpt = None,
     fmt: FormatOpt = "table",
@@ -39,7 +39,7 @@ def extract(
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core); output order is kept.")
     ] = 1,
 ) -> None:
-    """Extract attributed loss claims from .txt files and print them."""
+    """Extract attributed loss claims from text files or saved pages and print them."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", param_hint="--format")
     err = Console(stderr=True, soft_wrap=True, highlight=False)
