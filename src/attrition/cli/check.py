@@ -97,7 +97,7 @@ def _finding_filter(
 @app.command("check")
 def check_command(
     db: str | None = typer.Option(
-        None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
+        None, "--db", help="Store URL or SQLite path \\[default: $ATTRITION_DB or ./attrition.db]."
     ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
     only: list[str] | None = typer.Option(
@@ -113,7 +113,7 @@ def check_command(
     since: str | None = typer.Option(None, "--since", help="Show findings citing a claim published on or after."),
     until: str | None = typer.Option(None, "--until", help="Show findings citing a claim published on or before."),
     store: bool = typer.Option(
-        True, "--store/--no-store", help="Store the run and its findings (table findings) [default: store]."
+        True, "--store/--no-store", help="Store the run and its findings (table findings) \\[default: store]."
     ),
 ) -> None:
     """Run named checks over the store: breakdowns, misquotes, series that do not add up.

@@ -70,7 +70,7 @@ CLUSTER_SCHEMA: dict[str, str] = {
     "last_reported": _D, "docs": _L, "documents": _I, "outlets": _L, "rounding_docs": _L, "claim_ids": _L,
 }  # fmt: skip
 
-DB_OPTION = typer.Option(None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db].")
+DB_OPTION = typer.Option(None, "--db", help="Store URL or SQLite path \\[default: $ATTRITION_DB or ./attrition.db].")
 FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, jsonl, csv or parquet.")
 OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write to this file (required for parquet).")
 

@@ -26,7 +26,9 @@ from attrition.text.language import normalize_lang
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Text files, saved pages (.html) or folders of them.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Text files, saved pages (.html) or folders of them.")
+    ] = None,
     meta: MetaOpt = None,
     published: PublishedOpt = None,
     fmt: FormatOpt = "table",

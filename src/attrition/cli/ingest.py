@@ -47,7 +47,7 @@ def ingest_command(
         None, help="Files (.txt, .html, .rss/.atom/.xml, .warc[.gz]), folders, URLs or feed URLs."
     ),
     db: str | None = typer.Option(
-        None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
+        None, "--db", help="Store URL or SQLite path \\[default: $ATTRITION_DB or ./attrition.db]."
     ),
     samples: bool = typer.Option(False, "--samples", help="Also ingest the sample articles bundled with Attrition."),
     allow_private: bool = typer.Option(
@@ -60,7 +60,7 @@ def ingest_command(
         help="Seconds one URL may take in all: DNS, connect, redirects and every read.",
     ),  # fmt: skip
     progress: bool | None = typer.Option(
-        None, "--progress/--no-progress", help="Progress bar [default: only on a terminal]."
+        None, "--progress/--no-progress", help="Progress bar \\[default: only on a terminal]."
     ),
     meta: MetaOpt = None,
     lang: LangOpt = None,

@@ -26,13 +26,13 @@ reference_app = typer.Typer(
 )  # fmt: skip
 app.add_typer(reference_app, name="reference")
 
-DB_OPTION = typer.Option(None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db].")
+DB_OPTION = typer.Option(None, "--db", help="Store URL or SQLite path \\[default: $ATTRITION_DB or ./attrition.db].")
 
 
 @reference_app.command("import")
 def import_command(
     files: list[Path] = typer.Argument(..., help="PetroIvaniuk .json files or generic .csv files."),
-    name: str | None = typer.Option(None, "--name", help="Series name [default: the file name]."),
+    name: str | None = typer.Option(None, "--name", help="Series name \\[default: the file name]."),
     db: str | None = DB_OPTION,
 ) -> None:
     """Load reference series (see docs/reference.md for the CSV columns)."""

@@ -23,7 +23,7 @@ def _fail(message: str) -> None:
 @app.command("serve")
 def serve_command(
     db: str | None = typer.Option(
-        None, "--db", help="Store URL or SQLite path [default: $ATTRITION_DB or ./attrition.db]."
+        None, "--db", help="Store URL or SQLite path \\[default: $ATTRITION_DB or ./attrition.db]."
     ),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; other than loopback only on purpose."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port."),
