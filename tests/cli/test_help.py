@@ -27,7 +27,8 @@ def test_every_option_help_is_printed_whole():
     checked = 0
     for path, command in _commands(root, []):
         # wide enough that every help text is on one line of the options table
-        shown = [_flat(line) for line in runner.invoke(app, [*path, "--help"], env={"COLUMNS": "1000"}).stdout.splitlines()]
+        page = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "1000"}).stdout
+        shown = [_flat(line) for line in page.splitlines()]
         for param in command.params:
             help_text = getattr(param, "help", None)
             if not help_text:
