@@ -48,3 +48,41 @@ def test_quiet_when_a_claim_is_the_other_sides_reference_figure(store, claim) ->
     # The General Staff's total, mislabelled as Russia's own claim: not a second voice.
     store.add("mislabelled", END, [claim(7834, claimant="ru.mod", category="tanks", end=END)])
     assert run_checks(store.context(), ["cross_claimant"]) == []
+
+
+MAY = {"start": date(2024, 5, 1), "end": date(2024, 5, 31), "subject": "RU", "event": "casualties",
+       "category": "personnel"}  # fmt: skip
+
+
+def test_a_window_is_compared_per_day_total_against_rate(store, claim) -> None:
+    """'38,940 in May' (General Staff) and '1,262 a day in May' (UK): both per day, ratio and difference."""
+    store.add("gs", date(2024, 6, 1), [claim(38_940, **MAY)])
+    store.add("uk", date(2024, 6, 2), [claim(1262, claimant="west.gov", rate="per_day", **MAY)])
+    findings = run_checks(store.context(), ["cross_claimant"])
+    assert len(findings) == 1
+    f = findings[0]
+    rows = {r["claimant"]: r for r in f.details["rows"]}
+    assert f.details["days"] == 31
+    assert round(rows["ua.general_staff"]["per_day"]) == 1256 and rows["ua.general_staff"]["total"] == 38_940
+    assert rows["west.gov"]["per_day"] == 1262 and rows["west.gov"]["total"] is None
+    assert round(rows["west.gov"]["difference_per_day"], 1) == 5.9
+    assert "38,940, 1,256 a day" in f.explanation and "1,262 a day" in f.explanation
+    assert set(f.docs) == {"gs", "uk"}
+
+
+def test_a_cumulative_reference_gives_the_windows_difference(store, claim) -> None:
+    """The series' report for 31 May less its report for 30 April is the General Staff's May."""
+    points = [ReferencePoint(date(2024, 4, 30), "RU", "casualties", "personnel", 470_000),
+              ReferencePoint(date(2024, 5, 15), "RU", "casualties", "personnel", 489_000),
+              ReferencePoint(date(2024, 5, 31), "RU", "casualties", "personnel", 508_930)]  # fmt: skip
+    store.reference(ReferenceSeries("gs", "ua.general_staff", "gs.json", "cumulative", START, points))
+    store.add("uk", date(2024, 6, 2), [claim(1262, claimant="west.gov", rate="per_day", **MAY)])
+    findings = run_checks(store.context(), ["cross_claimant"])
+    assert len(findings) == 1
+    rows = {r["claimant"]: r for r in findings[0].details["rows"]}
+    assert rows["ua.general_staff"]["reference"] and rows["ua.general_staff"]["total"] == 38_930
+    assert findings[0].references[0].series == "gs"
+    # one voice and a window the series does not cover: nothing to compare
+    march = {**MAY, "start": date(2024, 3, 1), "end": date(2024, 3, 31)}
+    store.add("uk2", date(2024, 6, 2), [claim(900, claimant="west.gov", rate="per_day", **march)])
+    assert len(run_checks(store.context(), ["cross_claimant"])) == 1

@@ -177,3 +177,14 @@ def test_the_web_queue_reads_the_stored_run_while_it_is_current(db: str) -> None
         )  # fmt: skip
     assert all(r["run_id"] is None for r in compute(engine))
     engine.dispose()
+
+
+def test_check_table_reads_at_80_columns(db: str) -> None:
+    """Every line fits 80 columns and every finding and its evidence is there whole (wrapped)."""
+    table = runner.invoke(app, ["check", "--db", db, "--no-store"], env={"COLUMNS": "80"})
+    assert table.exit_code == 0, table.output
+    assert max(len(line) for line in table.stdout.splitlines()) <= 80
+    findings = json.loads(runner.invoke(app, ["check", "--db", db, "--no-store", "-f", "json"]).stdout)["findings"]
+    flat = "".join(table.stdout.split())
+    assert findings and all("".join(f["explanation"].split()) in flat for f in findings)
+    assert all(cid in flat for f in findings for cid in f["claim_ids"])

@@ -59,12 +59,15 @@ def test_list_shows_source_and_licence_not_a_local_path(tmp_path: Path) -> None:
     (licensed / "tally.csv").write_text(other.read_text(encoding="utf-8"), encoding="utf-8")
     for path in (pers, other, licensed / "tally.csv"):
         assert runner.invoke(app, ["reference", "import", str(path), "--db", db]).exit_code == 0
-    listing = runner.invoke(app, ["reference", "list", "--db", db], terminal_width=250)
+    listing = runner.invoke(app, ["reference", "list", "--db", db], env={"COLUMNS": "250"})
     assert listing.exit_code == 0, listing.output
-    rows = {line.split("│")[1].strip(): line for line in listing.output.splitlines() if line.count("│") > 5}
+    # the second table: name, source, licence
+    rows = {line.split("│")[1].strip(): line for line in listing.output.splitlines() if line.count("│") == 4}
     assert "PetroIvaniuk" in rows["russia_losses_personnel"] and "MIT" in rows["russia_losses_personnel"]
     assert "not stated" in rows["counts"] and "CC BY 4.0" in rows["tally"]
     assert str(folder) not in listing.output and "deep" not in listing.output
+    narrow = runner.invoke(app, ["reference", "list", "--db", db], env={"COLUMNS": "80"})
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80 and "CC BY 4.0" in narrow.stdout
 
 
 def test_show_prints_values_or_daily_increments(tmp_path: Path) -> None:

@@ -5,6 +5,13 @@ period) are set side by side by claimant, with each claimant's role (the enemy, 
 itself, an independent counter) and the ratio to the side's own figure (or, without one,
 to the lowest figure). Reference series join in where they have a value for the period's
 end. This is information, not an error: the point is to see the gap.
+
+A window that is not the war so far ("in May 2024", "from 1 to 15 June", "1,262 a day in
+May") is compared per day: a total over the window is divided by its days, a rate is taken as
+it is, and a cumulative reference series gives the difference between its report for the
+window's last day and its report for the day before it began ("the General Staff's May 2024:
+38,940, 1,256 a day; UK intelligence: 1,262 a day"). Each row shows its ratio to the base and
+its difference from it per day.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from attrition.checks.base import CheckContext, ClaimRef, Finding, ReferenceRef, ref_of, register
 from attrition.reconcile.keys import normalized_category
@@ -84,11 +91,129 @@ def _reference_rows(ctx: CheckContext, subject: str, event: str, category: str, 
     return rows
 
 
+@dataclass(slots=True)
+class WindowRow:
+    claimant: str
+    role: str
+    per_day: float
+    total: float | None  # the window's total, when the row states one (a rate does not)
+    claims: list[StoredClaim]
+    reference: ReferenceRef | None = None
+
+
+def _is_window(c: StoredClaim) -> bool:
+    """A claim over a window of two days or more that is not the war so far."""
+    return (
+        c.period_start is not None
+        and c.period_end is not None
+        and c.period_start != INVASION
+        and (c.period_end - c.period_start).days >= 1
+        and c.rate in (None, "per_day")
+    )
+
+
+def _window_claim_rows(claims: list[StoredClaim], subject: str, days: int) -> list[WindowRow]:
+    rows = []
+    by_claimant: dict[str, list[StoredClaim]] = defaultdict(list)
+    for c in claims:
+        by_claimant[c.claimant].append(c)
+    for claimant, items in sorted(by_claimant.items()):
+        r = role(claimant, subject)
+        if r is None:
+            continue
+        per: Counter[float] = Counter()
+        for c in items:
+            per[c.value if c.rate == "per_day" else c.value / days] += 1
+        first = {v: min(c.id for c in items if (c.value if c.rate == "per_day" else c.value / days) == v) for v in per}
+        chosen = max(per, key=lambda v: (per[v], -first[v]))
+        backing = [c for c in items if (c.value if c.rate == "per_day" else c.value / days) == chosen]
+        total = next((c.value for c in backing if c.rate is None), None)
+        rows.append(WindowRow(claimant, r, chosen, total, backing))
+    return rows
+
+
+def _window_reference_rows(
+    ctx: CheckContext, subject: str, event: str, category: str, start: date, end: date
+) -> list[WindowRow]:
+    """Cumulative series over the window: the report for `end` less the report for the day
+    before `start`, per day."""
+    rows = []
+    days = (end - start).days + 1
+    for series in ctx.series:
+        if series.kind != "cumulative":
+            continue
+        r = role(series.claimant, subject)
+        if r is None:
+            continue
+        points = {
+            p.date: p
+            for p in series.points
+            if p.model is None and p.subject == subject and p.category == category and _same_event(p.event, event)
+        }
+        last, before = points.get(end), points.get(start - timedelta(days=1))
+        if last is None or before is None or last.value < before.value:
+            continue
+        total = last.value - before.value
+        rows.append(WindowRow(series.claimant, r, total / days, total, [], ref_of(series, end, category, last.value)))
+    return rows
+
+
+def _per_day(value: float) -> str:
+    return fmt_number(round(value)) if value >= 10 else f"{value:.1f}"
+
+
+def _window_findings(ctx: CheckContext, claims: list[StoredClaim]) -> Iterator[Finding]:
+    groups: dict[tuple[str, str, str, date, date], list[StoredClaim]] = defaultdict(list)
+    for c in claims:
+        assert c.period_start is not None and c.period_end is not None
+        groups[(c.subject, c.event, normalized_category(c.category), c.period_start, c.period_end)].append(c)
+    for (subject, event, category, start, end), items in sorted(groups.items()):
+        days = (end - start).days + 1
+        rows = _window_claim_rows(items, subject, days)
+        seen = {r.claimant for r in rows}
+        rows += [r for r in _window_reference_rows(ctx, subject, event, category, start, end) if r.claimant not in seen]
+        if len({r.claimant for r in rows}) < 2 or not any(r.claims for r in rows):
+            continue
+        own = [r for r in rows if r.role == "self"]
+        base_row = own[0] if own else min(rows, key=lambda r: r.per_day)
+        base = base_row.per_day
+        parts = []
+        for r in rows:
+            stated = f"{fmt_number(r.total)}, " if r.total is not None else ""
+            tag = " (reference)" if r.reference else ""
+            if r is base_row:
+                versus = "base"
+            else:
+                diff = r.per_day - base
+                ratio = f"x{r.per_day / base:.2f}, " if base else ""
+                versus = f"{ratio}{'+' if diff >= 0 else '-'}{_per_day(abs(diff))} a day"
+            parts.append(f"{r.claimant}{tag} {stated}{_per_day(r.per_day)} a day [{r.role}, {versus}]")
+        yield Finding(
+            "cross_claimant", "info",
+            f"{subject} {event} {category} {start.isoformat()}..{end.isoformat()} ({days} days), per day: "
+            + " | ".join(parts),
+            claims=tuple(ClaimRef.of(c) for r in rows for c in r.claims),
+            references=tuple(r.reference for r in rows if r.reference is not None),
+            details={"days": days, "rows": [
+                {"claimant": r.claimant, "role": r.role, "per_day": r.per_day, "total": r.total,
+                 "ratio": (r.per_day / base if base else None), "difference_per_day": r.per_day - base,
+                 "reference": r.reference is not None, "claim_ids": [c.cite_id for c in r.claims]}
+                for r in rows
+            ], "base": "self" if own else "lowest"},
+        )  # fmt: skip
+
+
 @register("cross_claimant", "one side's losses over one period as each claimant gives them, with ratios")
 def check_cross_claimant(ctx: CheckContext) -> Iterator[Finding]:
     groups: dict[tuple[str, str, str, date, date], list[StoredClaim]] = defaultdict(list)
+    windows = []
     for c in ctx.claims:
-        if c.period_start is None or c.period_end is None or c.rate is not None or c.model or c.location:
+        if c.period_start is None or c.period_end is None or c.model or c.location:
+            continue
+        if _is_window(c):
+            windows.append(c)
+            continue
+        if c.rate is not None:
             continue
         groups[(c.subject, c.event, normalized_category(c.category), c.period_start, c.period_end)].append(c)
     for (subject, event, category, start, end), claims in sorted(groups.items()):
@@ -124,3 +249,4 @@ def check_cross_claimant(ctx: CheckContext) -> Iterator[Finding]:
                 for r in rows
             ], "base": "self" if own else "lowest"},
         )  # fmt: skip
+    yield from _window_findings(ctx, windows)

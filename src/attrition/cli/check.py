@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -30,10 +31,10 @@ FORMATS = ("table", "json", "markdown")
 def _evidence(f: Finding) -> str:
     parts = []
     if f.claims:
-        parts.append("claims " + ",".join(str(i) for i in f.claim_ids))
-        parts.append("docs " + ",".join(f.docs))
+        parts.append("claims " + ", ".join(str(i) for i in f.claim_ids))
+        parts.append("docs " + ", ".join(f.docs))
     if f.references:
-        parts.append("ref " + ",".join(sorted({f"{r.series}@{r.date.isoformat()}" for r in f.references})))
+        parts.append("ref " + ", ".join(sorted({f"{r.series}@{r.date.isoformat()}" for r in f.references})))
     return "; ".join(parts)
 
 
@@ -173,11 +174,27 @@ def check_command(
 
 
 def _print_table(findings: list[Finding], agree: dict[str, int]) -> None:
-    console = Console(width=200) if not Console().is_terminal else Console()
-    table = Table(title=f"{len(findings)} findings", title_justify="left", show_lines=True)
-    for col in ("severity", "check", "finding", "evidence"):
-        table.add_column(col, overflow="fold", max_width=100 if col == "finding" else 40)
-    for f in findings:
-        table.add_row(text(f.severity), text(f.check), text(f.explanation), text(_evidence(f)))
-    console.print(table)
-    console.print(_agreement_line(agree))
+    """Findings grouped by check, one row each: severity, then the finding with its evidence
+    on a dim line below. Two columns and light rules read at 80 columns; wider terminals give
+    the finding more room (the console's own width, nothing hard-coded)."""
+    console = Console(highlight=False)
+    console.print(f"{len(findings)} findings")
+    for name in REGISTRY:
+        chosen = [f for f in findings if f.check == name]
+        if not chosen:
+            continue
+        table = Table(
+            title=f"{name} ({len(chosen)})", title_justify="left", box=box.SIMPLE_HEAD, show_lines=False, expand=True
+        )
+        table.add_column("severity", no_wrap=True, width=len("severity"))
+        table.add_column("finding (evidence)", overflow="fold", ratio=1)
+        for f in chosen:
+            cell = text(f.explanation)
+            cell.append("\n")
+            cell.append_text(text(_evidence(f), style="dim"))
+            table.add_row(text(f.severity, style=_SEVERITY_STYLE.get(f.severity, "")), cell)
+        console.print(table)
+    console.print(text(_agreement_line(agree)))
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}

@@ -82,16 +82,24 @@ def provenance(source: str) -> tuple[str, str]:
 @reference_app.command("list")
 def list_command(db: str | None = DB_OPTION) -> None:
     """The imported series: name, claimant, kind, points, dates, where they come from and the licence."""
+    # Two tables, so each reads at 80 columns (the console's own width, nothing hard-coded):
+    # the series, then where each comes from and under which licence.
     table = Table(title="reference series", title_justify="left")
-    for col in ("name", "claimant", "kind", "points", "first", "last", "source", "licence"):
-        table.add_column(col, overflow="fold")
+    for col in ("name", "claimant", "kind", "points", "first", "last"):
+        table.add_column(col, overflow="fold", justify="right" if col == "points" else "left")
+    sources = Table(title="where they come from", title_justify="left")
+    for col in ("name", "source", "licence"):
+        sources.add_column(col, overflow="fold", ratio=2 if col == "source" else 1)
     engine = open_db(db, must_exist=True)
     for s in list_series(engine):
         first = s.first.isoformat() if s.first else ""
         last = s.last.isoformat() if s.last else ""
         origin, licence = provenance(s.source)
-        table.add_row(*(text(v) for v in (s.name, s.claimant, s.kind, s.points, first, last, origin, licence)))
-    Console(width=160).print(table)
+        table.add_row(*(text(v) for v in (s.name, s.claimant, s.kind, s.points, first, last)))
+        sources.add_row(text(s.name), text(origin), text(licence))
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(sources)
 
 
 @reference_app.command("show")
