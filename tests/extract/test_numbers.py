@@ -216,3 +216,31 @@ def test_numbers_in_words_property_up_to_hundreds_of_millions(n, british, hyphen
     got = [m for m in find_numbers(text) if m.kind != "article"]
     assert [m.value for m in got] == [n]
     assert text[got[0].start : got[0].end] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("lost half a million soldiers", 500_000, "exact"),
+        ("lost nearly half a million soldiers", 500_000, "at_most"),
+        ("lost a half million soldiers", 500_000, "exact"),
+        ("lost a quarter of a million soldiers", 250_000, "exact"),
+        ("lost three quarters of a million shells", 750_000, "exact"),
+        ("lost one and a half thousand troops", 1500, "exact"),
+        ("lost two and a half million shells", 2_500_000, "exact"),
+        ("lost 3 and a half thousand troops", 3500, "exact"),
+        ("shot down half a dozen drones", 6, "exact"),
+    ],
+)
+def test_numbers_fractions_of_a_scale_are_read_whole(text, value, qualifier):
+    """'half a million' is 500,000, never the 'a million' inside it."""
+    assert [q[:3] for q in quantities(text)] == [(value, None, qualifier)]
+
+
+@given(n=st.integers(min_value=1, max_value=99), scale=st.sampled_from(["thousand", "million"]), hyphen=st.booleans())
+@settings(max_examples=100, deadline=None)
+def test_numbers_fractions_property(n, scale, hyphen):
+    words = spell(n, british=False, hyphen=hyphen)
+    text = f"Officials said {words} and a half {scale} soldiers were lost."
+    got = [m for m in find_numbers(text) if m.kind != "article"]
+    assert [m.value for m in got] == [int((n + 0.5) * {"thousand": 1000, "million": 1_000_000}[scale])]

@@ -49,6 +49,17 @@ _FOLLOWS: dict[str, frozenset[str]] = {
     "S": frozenset({"U", "T", "D", "DU", "H"}),
     "&": frozenset({"U", "T", "D", "DU"}),
 }
+# Fractions of a scale: "half a million" is 500,000, "a quarter of a million" 250,000,
+# "one and a half thousand" 1,500, "two and a half million" 2,500,000, "half a dozen" 6.
+# Read before anything else, or "a million" inside "half a million" would be a million.
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?:(?P<whole>\d+|(?:{_TENS})[\s-](?:{_UNITS})|{_TENS}|{_TEENS}|{_UNITS})\s+and\s+)?"
+    r"(?P<frac>an?\s+half|half|an?\s+quarter|quarter|three[\s-]quarters)\s+(?:of\s+)?(?:an?\s+)?"
+    r"(?P<scale>billion|million|thousand|hundred|dozen)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+_SCALE_OF = {"billion": 10**9, "million": 10**6, "thousand": 1000, "hundred": 100, "dozen": 12}
 _MAX_NUMERAL_TOKENS = 24  # "nine hundred and ninety-nine billion ... ninety-nine" is 19
 
 _DIGITS = re.compile(
@@ -378,6 +389,15 @@ def _numeral_phrases(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def _fraction_value(m: re.Match[str]) -> int | float | None:
+    whole = m.group("whole")
+    base = 0 if whole is None else int(whole) if whole.isdigit() else _numeral_value(whole.lower().split())
+    if base is None:
+        return None
+    fraction = _FRACTIONS[m.group("frac").split()[-1].split("-")[-1].lower()]
+    return _as_number((base + fraction) * _SCALE_OF[m.group("scale").lower()])
+
+
 def _word_excluded(text: str, end: int) -> bool:
     """A number in words that is not a count: "four-year", "three-to-one", "two hours"."""
     return bool(
@@ -411,6 +431,14 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
             )
             taken.add(m.start(), m.end())
 
+    if lex.lang == "en":
+        for m in _FRACTION.finditer(text):
+            value = _fraction_value(m)
+            if value is None or taken.covers(m.start()) or _word_excluded(text, m.end()):
+                continue
+            nums.append(Number(m.start(), m.end(), value, rules=["numbers.fraction"]))
+            taken.add(m.start(), m.end())
+
     scaled_by: dict[int, int] = {}
     if lex.lang in ("ru", "uk"):
         for m in _CYR_SCALED.finditer(text):
@@ -439,6 +467,8 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
         nums.append(Number(m.start(1), end, value, rules=rules))
 
     for start, end, value in _numeral_phrases(text):
+        if taken.covers(start) or taken.covers(end - 1):
+            continue  # inside a fraction ("one and a half thousand")
         if _word_excluded(text, end):
             taken.add(start, end)  # "twenty five years": neither word is a count on its own
             continue
