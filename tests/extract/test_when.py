@@ -95,3 +95,44 @@ def test_a_night_is_dated_by_the_morning_it_ended() -> None:
         lang="uk",
     )
     assert (claim.value, claim.period_start, claim.period_end) == (40, date(2025, 3, 3), date(2025, 3, 3))
+
+MON = date(2024, 7, 8)
+
+
+def _one(sentence: str, published: date = MON):
+    (claim,) = extract(sentence, published)
+    return claim
+
+
+def test_a_daily_figure_on_a_named_day_is_that_day() -> None:
+    """'On 3 July, the General Staff said' dates a daily figure, never the war so far."""
+    claim = _one("On 3 July, the General Staff said Russia had lost 640 soldiers.")
+    assert (claim.period_start, claim.period_end) == (date(2024, 7, 3), date(2024, 7, 3))
+
+
+def test_a_named_day_dates_the_statement_of_a_relative_period() -> None:
+    """The day that opens the sentence is the day the staff spoke: 'over the past day' is that day,
+    'since the invasion' ends on it (not on the publication date)."""
+    past_day = _one("On July 3, Ukraine's General Staff said Russian forces lost 640 troops over the past day.")
+    assert (past_day.period_start, past_day.period_end) == (date(2024, 7, 3), date(2024, 7, 3))
+    total = _one("On 3 July, the General Staff said Russia had lost 55,000 soldiers since the invasion began.")
+    assert (total.period_start, total.period_end) == (date(2022, 2, 24), date(2024, 7, 3))
+
+
+def test_over_the_weekend_is_not_the_war_so_far() -> None:
+    """Which weekend the text does not fix: the period stays null, never 2022-02-24..today."""
+    for sentence in (
+        "Ukraine's General Staff said Russia lost 1,100 soldiers over the weekend.",
+        "Over the weekend, Russia lost 1,100 soldiers, Ukraine's General Staff said.",
+    ):
+        claim = _one(sentence)
+        assert (claim.period_start, claim.period_end) == (None, None), sentence
+        assert "period.weekend" in claim.rules
+
+
+def test_a_figure_being_neared_is_not_exact() -> None:
+    for sentence in (
+        "Russian losses neared 100,000 soldiers, Ukraine's General Staff said.",
+        "Russian losses are approaching 500,000 troops, the General Staff said.",
+    ):
+        assert _one(sentence).qualifier == "at_most", sentence

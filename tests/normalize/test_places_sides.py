@@ -63,3 +63,18 @@ def test_sides_unattributed_enemy_bulletin():
     ]
     assert claims[0].qualifier == "approx"
     assert (claims[0].period_start, claims[0].period_end) == (date(2022, 2, 24), date(2024, 11, 11))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        ("The Russian Defence Ministry said Kiev has lost 2,000 soldiers in the past week.", None),
+        ("Kyiv says Russia has lost 500 tanks since the invasion began.", None),
+        ("Russian troops near Kyiv lost 20 tanks in March 2022, the General Staff said.", "Kyiv"),
+        ("Twelve civilians were killed in the Kyiv region on Monday, officials said.", "Kyiv"),
+    ],
+)
+def test_a_capital_standing_for_its_government_is_not_a_location(sentence, location):
+    """'Kiev has lost' names Ukraine (the loser), not where the losses were; 'near Kyiv' is a place."""
+    (claim,) = extract(sentence, date(2024, 7, 8))
+    assert claim.location == location

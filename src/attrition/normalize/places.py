@@ -23,6 +23,10 @@ class PlaceMention:
     side: str | None
 
 
+#: Before a place, these make it where something happened: "troops near Kyiv lost 20 tanks".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|outside|at|from|to|towards?|across|into|on|over)\s+$", re.I)
+
+
 def place_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[PlaceMention]:
     """Gazetteer places in `text[start:end]`, in order."""
     out = []
@@ -31,7 +35,11 @@ def place_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[PlaceM
         if info is None:
             continue
         tail = text[m.end() : m.end() + 20]
-        if info.kind == "capital" and _SPEAKS_FOR_STATE.match(tail):
+        if (
+            info.kind == "capital"
+            and _SPEAKS_FOR_STATE.match(tail)
+            and not _LOCATIVE_BEFORE.search(text, max(start, m.start() - 12), m.start())
+        ):
             continue
         if tail.startswith((" People's Republic", " People’s Republic", " regime")):
             continue  # "Donetsk People's Republic" names a polity, not where the number is

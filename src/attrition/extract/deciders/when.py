@@ -148,6 +148,9 @@ def decide_when(
         best = min(strong, key=lambda p: min(abs(p.start - mid), abs(p.end - mid)))
         if best.kind == "same_period" and ctx.period is not None:
             return When(ctx.period, rate, best.rule, "carried")  # "over the same period": the figure just reported
+        named = [p for p in phrases if p is not best and p.kind in ("day", "statement_day") and p.first is not None]
+        if best.first is None and best.last is None and named and named[0].first == named[0].last:
+            stmt = named[0].first  # "On 3 July, the General Staff said ... over the past day": that day's
         start, end = resolve(best, stmt)
         if best.kind == "as_of" and start is None:
             # "as of 25 March, 1,351 killed": a war's toll up to that day, whoever keeps it
