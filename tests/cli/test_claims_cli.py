@@ -94,6 +94,21 @@ def test_parquet_output(db: str, tmp_path: Path) -> None:
     assert table.num_rows == 3 and table.column("value").to_pylist() == [40, 900, 40]
 
 
+def test_the_output_name_chooses_the_format(db: str, tmp_path: Path) -> None:
+    """'-o claims.csv' writes CSV (not a table into a .csv file) and says what it wrote where."""
+    import pyarrow.parquet as pq
+
+    for name in ("claims.csv", "claims.jsonl", "claims.parquet"):
+        out = tmp_path / name
+        result = runner.invoke(app, ["claims", "--db", db, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert f"wrote 3 claims to {out}" in result.output.replace("\n", "")
+    assert [r["value"] for r in csv.DictReader((tmp_path / "claims.csv").open(encoding="utf-8"))] == ["40", "900", "40"]
+    lines = (tmp_path / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["value"] for line in lines] == [40, 900, 40]
+    assert pq.read_table(tmp_path / "claims.parquet").num_rows == 3
+
+
 def test_parquet_needs_an_output_file(db: str) -> None:
     result = runner.invoke(app, ["claims", "--db", db, "--format", "parquet"])
     assert result.exit_code == 2 and "--output" in result.output

@@ -72,7 +72,11 @@ CLUSTER_SCHEMA: dict[str, str] = {
 
 DB_OPTION = typer.Option(None, "--db", help="Store URL or SQLite path \\[default: $ATTRITION_DB or ./attrition.db].")
 FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, jsonl, csv or parquet.")
-OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write to this file (required for parquet).")
+OUTPUT_OPTION = typer.Option(
+    None, "--output", "-o",
+    help="Write to this file (required for parquet); a .csv, .jsonl or .parquet name chooses that format.",
+)  # fmt: skip
+_SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 
 
 def _date(value: str | None, name: str) -> date | None:
@@ -135,6 +139,8 @@ def _emit(
 ) -> None:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    if fmt == "table" and output is not None:
+        fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), fmt)  # "-o claims.csv" writes CSV, not a table
     if fmt == "parquet":
         if output is None:
             raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
