@@ -143,3 +143,15 @@ def test_an_export_to_a_full_disk_is_one_line(sqlite_url: str, tmp_path: Path, f
     ingest([str(articles(tmp_path / "in", 1))], db_url=sqlite_url)
     result = runner.invoke(app, ["claims", "--db", sqlite_url, "--format", fmt, "-o", "/dev/full"])
     one_line_error(result, "cannot write", "No space left on device")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["mysql://x/db", "nosuchdialect://x", "postgresql://u:hunter2@localhost:notaport/db"],
+)
+def test_a_misconfigured_store_url_is_one_line_without_the_password(url: str) -> None:
+    """An unknown dialect, a driver Attrition does not ship, a bad port: one line, exit 2."""
+    result = CliRunner().invoke(app, ["claims", "--db", url])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("error: cannot use the store URL") and len(result.output.splitlines()) == 1
+    assert "hunter2" not in result.output and "Traceback" not in result.output

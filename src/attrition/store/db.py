@@ -85,11 +85,17 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
     by a newer release, disk full) raises `StoreError` with one line naming it.
     """
     resolved = resolve_url(url)
-    if resolved.startswith("sqlite"):
-        engine = create_engine(resolved)
-        event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        engine = create_engine(resolved, pool_pre_ping=True)
+    try:
+        if resolved.startswith("sqlite"):
+            engine = create_engine(resolved)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(resolved, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:  # unknown dialect, missing driver, bad port
+        raise StoreError(
+            f"cannot use the store URL {store_name(resolved)} ({type(exc).__name__}: {str(exc).splitlines()[0]}): "
+            "a store is a SQLite path or a postgresql://user@host:port/database URL"
+        ) from None
     translate_errors(engine, resolved)
     if upgrade:
         try:

@@ -10,6 +10,7 @@ be stored anyway) after keeping everything stored so far.
 from __future__ import annotations
 
 import errno
+import re
 from typing import Any, Literal
 
 Reason = Literal["read_only", "disk_full", "newer", "unreachable", "failed"]
@@ -29,8 +30,8 @@ def store_name(url: str) -> str:
 
     try:
         parsed = make_url(url)
-    except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
-        return url
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as given, password hidden
+        return re.sub(r"://([^:/@]*):[^@/]*@", r"://\1:***@", url)
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
     return parsed.render_as_string(hide_password=True)
