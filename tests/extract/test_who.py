@@ -131,3 +131,15 @@ def test_an_apposition_between_the_speaker_and_its_verb() -> None:
         "Mediazona, an independent Russian outlet, has confirmed the names of 50,000 Russian soldiers killed.", DAY
     )
     assert claim.claimant == "analyst"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Russia has suffered more than 700,000 casualties, a Pentagon spokesman told reporters.", "west.gov"),
+        ("Mayor Ihor Terekhov said three people were killed in a strike on Kharkiv.", "ua.local"),
+    ],
+)
+def test_a_role_or_a_name_between_the_office_and_its_verb(text: str, claimant: str) -> None:
+    (claim,) = extract(text, DAY)
+    assert claim.claimant == claimant

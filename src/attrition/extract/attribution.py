@@ -38,7 +38,13 @@ _BETWEEN = (
     r"now|again|on\s+\w+(?:,\s+\w+\s+\d+)?|in\s+a\s+statement|in\s+an\s+update|\w+day|this\s+week|"
     r"on\s+Telegram|on\s+X|on\s+Facebook|separately|,)){0,4}"
 )
-_AFTER_ACTOR = re.compile(rf"^(?:'s)?{_BETWEEN}\s*,?\s*{SPEECH}\b", re.IGNORECASE)
+# what may stand between an office and its verb: a role ("Pentagon spokesman told", "ministry
+# spokesperson said") and a name ("Mayor Ihor Terekhov said")
+_ROLE_AND_NAME = (
+    r"(?:\s+(?:spokes(?:man|woman|person)|press\s+secretary|press\s+service|representative|official|"
+    r"officials|chief|head|commander|adviser|advisor)s?)?(?:\s+(?-i:[A-Z][a-z][\w'’-]*)){0,3}"
+)
+_AFTER_ACTOR = re.compile(rf"^(?:'s)?{_ROLE_AND_NAME}{_BETWEEN}\s*,?\s*{SPEECH}\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(
     r"^'s\s+(?:(?:latest|newest|daily|own|official|updated)\s+)?"
     r"(?:tally|report|update|data|figures|estimates?|statement|summary|count|numbers|assessment|bulletin)",
