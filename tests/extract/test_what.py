@@ -114,3 +114,26 @@ def test_people_and_kit_joined_by_and_are_two_counts() -> None:
         "Минулої доби армія РФ втратила 1 020 своїх військових і шість танків.", date(2025, 5, 4), lang="uk"
     )
     assert sorted((c.value, c.category) for c in claims) == [(6, "tanks"), (1020, "personnel")]
+
+
+def test_of_the_whole_names_what_its_parts_count() -> None:
+    claims = extract("Of the 75 drones launched overnight, 60 were destroyed, the Ukrainian Air Force said.", DAY)
+    assert [(c.value, c.category, c.event) for c in claims] == [(60, "uav", "intercepted")]
+    assert "category.of_the_whole" in claims[0].rules
+
+
+def test_a_pair_of_part_and_whole_keeps_its_own_noun() -> None:
+    claims = extract("The air force said it downed 58 of 76 drones and two of three missiles.", DAY)
+    assert [(c.value, c.category) for c in claims] == [(58, "uav"), (2, "missiles")]
+
+
+def test_recaptured_ground_is_captured() -> None:
+    (claim,) = extract("Ukrainian forces have recaptured 400 square kilometres near Kursk, Syrskyi said.", DAY)
+    assert (claim.value, claim.event, claim.category, claim.subject) == (400, "captured", "territory_km2", "RU")
+
+
+def test_both_armies_in_one_phrase_are_subject_other() -> None:
+    (claim,) = extract(
+        "Nearly 500,000 Russian and Ukrainian troops have been killed or wounded, US officials said.", DAY
+    )
+    assert (claim.value, claim.subject, claim.event) == (500000, "other", "casualties")

@@ -96,6 +96,7 @@ def test_a_night_is_dated_by_the_morning_it_ended() -> None:
     )
     assert (claim.value, claim.period_start, claim.period_end) == (40, date(2025, 3, 3), date(2025, 3, 3))
 
+
 MON = date(2024, 7, 8)
 
 
@@ -136,3 +137,10 @@ def test_a_figure_being_neared_is_not_exact() -> None:
         "Russian losses are approaching 500,000 troops, the General Staff said.",
     ):
         assert _one(sentence).qualifier == "at_most", sentence
+
+
+def test_the_first_months_of_a_year() -> None:
+    (claim,) = extract(
+        "At least 1,200 civilians were killed in the first six months of 2024, the UN monitoring mission said.", SAT
+    )
+    assert (claim.period_start, claim.period_end) == (date(2024, 1, 1), date(2024, 6, 30))

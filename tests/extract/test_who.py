@@ -143,3 +143,10 @@ def test_an_apposition_between_the_speaker_and_its_verb() -> None:
 def test_a_role_or_a_name_between_the_office_and_its_verb(text: str, claimant: str) -> None:
     (claim,) = extract(text, DAY)
     assert claim.claimant == claimant
+
+
+def test_according_to_an_analysis_of_data() -> None:
+    (claim,) = extract(
+        "Russian troops captured 190 square kilometres last week, according to an analysis of ISW data.", DAY
+    )
+    assert claim.claimant == "analyst"

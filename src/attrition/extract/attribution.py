@@ -59,7 +59,8 @@ _BEFORE_ACTOR = re.compile(
     r"(?:was|were|is|are|been)\s+(?:reported|stated|announced|said|confirmed|informed)\s+(?:in|at)|"
     r"released\s+by|provided\s+by|issued\s+by|statement\s+(?:from|by)|a\s+report\s+by|"
     r"estimates\s+published\s+by|report\s+(?:from|by))"
-    r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|"
+    r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|analysis|"
+    r"assessment|assessments|calculations|count|tally|records|"
     r"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
     re.IGNORECASE,
 )

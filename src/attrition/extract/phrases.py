@@ -133,6 +133,9 @@ def _is_people(categories: tuple[str, ...]) -> bool:
     return bool(categories) and set(categories) <= {"personnel", "civilians"}
 
 
+_ADJ_JOIN = re.compile(r"\s+[A-Z][a-z]+(?:an|ish|ese|ic)\b")
+
+
 def noun_phrase_after(
     text: str, pos: int, lex: Lexicon, *, limit: int | None = None, max_tokens: int = 7
 ) -> NounPhrase:
@@ -142,6 +145,7 @@ def noun_phrase_after(
     tokens = 0
     skipped = 0  # plain lower-case words passed over (modifiers such as "wheeled", "documented")
     join_pending = False
+    prev_cap = False  # the last word passed over was capitalised ("Russian")
     while tokens < max_tokens and pos < end_limit:
         while pos < end_limit and text[pos].isspace():
             pos += 1
@@ -229,8 +233,12 @@ def noun_phrase_after(
         if tok[0].isdigit():
             break
         low = tok.lower()
+        if low in ("and", "or") and not np.found and _ADJ_JOIN.match(text, m_tok.end(), end_limit) and prev_cap:
+            pos = m_tok.end()  # "500,000 Russian and Ukrainian troops": two modifiers of one noun
+            continue
         if low in _STOP or low in ("and", "or"):
             break
+        prev_cap = tok[0].isupper()
         if low == "of" and (np.found or skipped):
             break  # "140 areas of concentration of manpower" counts areas, not manpower
         skipped += tok[0].isalpha() and not tok[0].isupper() and "-" not in tok

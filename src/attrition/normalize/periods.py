@@ -78,6 +78,12 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<d>{_MONTH}(?:\s+\d{{4}})?)\s+(?:saw|was|marked|became|brought|proved|has\s+been|had\s+been)\b",
         re.IGNORECASE,
     ),
+    # "in the first six months of 2024", "during the first half of this year"
+    "period.part_of_year": re.compile(
+        r"\b(?:in|during|over|for|throughout)\s+the\s+(?P<part>first|second)\s+(?:(?P<n>two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|\d{1,2})\s+months|(?P<half>half))\s+of\s+(?:(?P<d>20\d{2})|this\s+year)\b",
+        re.IGNORECASE,
+    ),
     "period.in_year": re.compile(
         r"\b(?:(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])|(?:в|у|за)\s+(?P<d3>20\d{2})\s+(?:году|році|г\.|р\.))",
         re.IGNORECASE,
@@ -288,6 +294,11 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                     "statement_time" if _REPORTED_BEFORE.search(text, max(start, m.start() - 40), m.start()) else "span"
                 )
                 found.append(PeriodPhrase(m.start(), m.end(), rule, kind, first, last))
+            elif rule == "period.part_of_year":
+                span = _part_of_year(m, ref)
+                if span is None:
+                    continue
+                found.append(PeriodPhrase(m.start(), m.end(), rule, "span", *span))
             elif rule == "period.in_year":
                 y = int(_date_text(m))
                 kind = (
@@ -308,6 +319,33 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
         found.append(PeriodPhrase(m.start(), m.end(), f"period.{info.id}", kind, weak=info.weak))
     found.sort(key=lambda p: p.start)
     return found
+
+
+_SMALL = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
+
+
+def _part_of_year(m: re.Match[str], ref: date | None) -> tuple[date, date] | None:
+    """The span of "the first six months of 2024" or "the second half of this year"."""
+    year = int(m.group("d")) if m.group("d") else (ref.year if ref else None)
+    if year is None:
+        return None
+    months = 6 if m.group("half") else _SMALL.get(m.group("n").lower()) or int(m.group("n"))
+    if not 1 <= months <= 12:
+        return None
+    if m.group("part").lower() == "first":
+        return date(year, 1, 1), date(year, months, calendar.monthrange(year, months)[1])
+    return date(year, 13 - months, 1), date(year, 12, 31)
 
 
 def resolve(phrase: PeriodPhrase, stmt: date | None) -> tuple[date | None, date | None]:

@@ -42,6 +42,8 @@ OF_THEM = "claim.of_them"
 RUNNING_TOTAL_SIDE = code_rule("side.running_total")
 ANTECEDENT_SIDE = code_rule("side.antecedent")
 LIST_LEAD = code_rule("category.list_lead")
+OF_THE_WHOLE = code_rule("category.of_the_whole")
+_OF_PAIR = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 @dataclass(slots=True)
@@ -108,6 +110,8 @@ def decide_what(
         what.inherited_subject, what.inherited_rule = antecedent[3], ANTECEDENT_SIDE
         what.rules.append(OF_THEM)
     if not what.categories:
+        _of_the_whole(text, nums[:idx], what, lex)
+    if not what.categories:
         _label_or_sibling(text, layers, idx, n, prev, what, lex)
     lead_line = layers.list_item and lex.patterns["claim.bare_after"].match(text, n.end, s.end)
     if not what.categories and recent and antecedent is not None and lead_line:
@@ -115,6 +119,20 @@ def decide_what(
         what.categories, what.intrinsic = antecedent[0], None
         what.rules.append(LIST_LEAD)
     return what
+
+
+def _of_the_whole(text: str, earlier: list[Number], what: What, lex: Lexicon) -> None:
+    """ "Of the 75 drones, 60 were destroyed": a bare part counts what its whole counted."""
+    for m in reversed(earlier):
+        if m.kind != "of_total":
+            continue
+        if any(e.end <= m.start and _OF_PAIR.fullmatch(text, e.end, m.start) for e in earlier):
+            return  # "58 of 76 drones": 76 is the whole of 58 only
+        whole = noun_phrase_after(text, m.end, lex, max_tokens=4)
+        if whole.category():
+            what.categories, what.intrinsic = whole.category(), whole.event
+            what.rules.append(OF_THE_WHOLE)
+        return
 
 
 def _label_or_sibling(

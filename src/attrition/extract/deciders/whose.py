@@ -4,7 +4,7 @@ Rules, in order (first that applies wins):
 1. a running total inherits the side of the figure it totals (`side.running_total`);
 2. a side word right before a label ("the Russian soldiers killed ... reached 89"; `side.label`);
 3. a side word inside the counted phrase ("1,584 Russian tanks", "35,970 invaders";
-   `side.in_phrase`);
+   `side.in_phrase`); both sides named there: `other` (`side.both_sides`);
 4. the [[side_role]] patterns of `data/patterns.toml`: a side word after the counted phrase
    ("483 UAVs of the Ukrainian forces", "lost by Russia", "shot down by Ukrainian air
    defences"), then the nearest side word to the left in a loser or agent role ("Ukraine
@@ -42,6 +42,7 @@ _LABEL_GAP = re.compile(r"[\w\s-]*")
 
 LABEL = code_rule("side.label")
 IN_PHRASE = code_rule("side.in_phrase")
+BOTH_SIDES = code_rule("side.both_sides")
 OWN_AGENT = code_rule("side.own_agent")
 OWN_LOSER = code_rule("side.own_loser")
 ADMISSION = code_rule("side.admission")
@@ -74,6 +75,14 @@ def from_grammar(
 ) -> tuple[str | None, str | None]:
     """Rules 3-4: the side the sentence's grammar gives the figure, or (None, None)."""
     mentions = layers.sides
+    inside = {
+        side
+        for sm in mentions
+        if (np_start <= sm.start < np_end or num_left <= sm.start < np_end)
+        and (side := concrete(sm.side, speaker_side))
+    }
+    if {"RU", "UA"} <= inside:
+        return "other", BOTH_SIDES  # "500,000 Russian and Ukrainian troops": both armies together
     for sm in mentions:
         if np_start <= sm.start < np_end or (num_left <= sm.start < np_end):
             side = concrete(sm.side, speaker_side)
