@@ -100,6 +100,19 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# A cheap test per sentence before each date pattern: the word the pattern cannot match
+# without. Most sentences name no month or weekday, and the full patterns are the costliest
+# step of reading a sentence.
+_MONTH_HINT = re.compile(rf"\b(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})|(?i:{_MONTH_GENITIVE})|\d\.\d")
+_HINTS: dict[str, re.Pattern[str]] = {
+    "period.as_of": re.compile(r"\bas\s+of\b", re.IGNORECASE),
+    "period.on_weekday": re.compile(_WEEKDAY, re.IGNORECASE),
+    "period.part_of_year": re.compile(r"\b(?:first|second)\b", re.IGNORECASE),
+    "period.in_year": re.compile(r"\b20\d\d\b"),
+    "period.past_n": re.compile(r"\b(?:past|last|previous)\b", re.IGNORECASE),
+    "period.campaign": re.compile(r"\b(?:since|during|course)\b", re.IGNORECASE),
+}
+
 # "had reported in March that ...": the month dates the report, not the figure
 _REPORTED_BEFORE = re.compile(
     r"\b(?:reported|said|announced|stated|published|released|leaked|estimated|wrote|claimed)"
@@ -222,7 +235,11 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
     found: list[PeriodPhrase] = []
     occupied: list[tuple[int, int]] = []
     # Dated patterns first: "since Feb. 24 last year" is one phrase, not "Feb. 24" + "last year".
+    has_month = _MONTH_HINT.search(text, start, end) is not None
     for rule, pattern in DATE_PATTERNS.items():
+        hint = _HINTS.get(rule)
+        if not (hint.search(text, start, end) if hint is not None else has_month):
+            continue
         for m in pattern.finditer(text, start, end):
             overlaps = any(a <= m.start() < b or a < m.end() <= b for a, b in occupied)
             if overlaps and rule != "period.campaign":
