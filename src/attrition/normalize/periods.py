@@ -105,7 +105,7 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
 # step of reading a sentence.
 _MONTH_HINT = re.compile(rf"\b(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})|(?i:{_MONTH_GENITIVE})|\d\.\d")
 _HINTS: dict[str, re.Pattern[str]] = {
-    "period.as_of": re.compile(r"\bas\s+of\b", re.IGNORECASE),
+    "period.as_of": re.compile(r"\bas\s+of\b|станом\s+на|состоянию\s+на|,\s+на\s", re.IGNORECASE),
     "period.on_weekday": re.compile(_WEEKDAY, re.IGNORECASE),
     "period.part_of_year": re.compile(r"\b(?:first|second)\b", re.IGNORECASE),
     "period.in_year": re.compile(r"\b20\d\d\b"),
