@@ -155,11 +155,17 @@ _SPEECH_FORMS = [
     "інформує",
 ]
 SPEECH = f"(?:{_trie_regex(_SPEECH_FORMS)})"
+# Russian and Ukrainian words that may stand between a speaker and its verb ("Минобороны
+# России также сообщило", "Гладков в своем Telegram-канале написал")
+_CYR_BETWEEN = (
+    r"|также|ранее|уже|официально|позднее|також|раніше|вже|офіційно|пізніше|"
+    r"(?:в|у|на)\s+(?:своем|своём|своєму|своїй|своей)\s+[\w-]+|(?:в|у)\s+[Tt]elegram(?:-канале|-каналі)?"
+)
 _BETWEEN = (
     # an apposition ("Mediazona, an independent outlet, has confirmed") or the small words
     r"(?:\s*,\s+(?:an?|the|which\s+is)\s+[^,.;:\"“”]{2,60}?,|\s*,|\s+(?:has|have|had|also|earlier|further|then|later|last|previously|already|just|which|who|"
     r"now|again|on\s+\w+(?:,\s+\w+\s+\d+)?|in\s+a\s+statement|in\s+an\s+update|\w+day|this\s+week|"
-    r"on\s+Telegram|on\s+X|on\s+Facebook|separately|,)){0,4}"
+    rf"on\s+Telegram|on\s+X|on\s+Facebook|separately|,{_CYR_BETWEEN})){{0,4}}"
 )
 # what may stand between an office and its verb: a role ("Pentagon spokesman told", "ministry
 # spokesperson said") and a name ("Mayor Ihor Terekhov said")
@@ -167,40 +173,92 @@ _ROLE_AND_NAME = (
     r"(?:\s+(?:spokes(?:man|woman|person)|press\s+secretary|press\s+service|representative|official|"
     r"officials|chief|head|commander|adviser|advisor)s?)?(?:\s+(?-i:[A-Z][a-z][\w'’-]*)){0,3}"
 )
-_AFTER_ACTOR = re.compile(rf"^(?:'s)?{_ROLE_AND_NAME}{_BETWEEN}\s*,?\s*{SPEECH}\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(
-    r"^'s\s+(?:(?:latest|newest|daily|own|official|updated)\s+)?"
-    r"(?:tally|report|update|data|figures|estimates?|statement|summary|count|numbers|assessment|bulletin)",
+    r"^(?:'s\s+(?:(?:latest|newest|daily|own|official|updated)\s+)?"
+    r"(?:tally|report|update|data|figures|estimates?|statement|summary|count|numbers|assessment|bulletin)"
+    # "по его данным", "за його словами": the pronoun owns the words that attribute
+    r"|\s+(?:данным|словам|информации|оценкам|подсчетам|подсчётам|даними|словами|інформацією|оцінками|"
+    r"підрахунками)\b)",
     re.IGNORECASE,
 )
-_BEFORE_ACTOR = re.compile(
-    r"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|по\s+данным|по\s+словам|по\s+информации|"
-    r"согласно|за\s+даними|за\s+словами|за\s+інформацією|як\s+повідомляє|як\s+повідомили|"
-    rf"{SPEECH}\s+by|shared\s+by|published\s+by|"
-    # "This was reported in the General Staff": the speaker named after the figures, as
-    # Ukrainian and Russian copy write it ("повідомили в Генштабі")
-    r"(?:was|were|is|are|been)\s+(?:reported|stated|announced|said|confirmed|informed)\s+(?:in|at)|"
-    r"released\s+by|provided\s+by|issued\s+by|statement\s+(?:from|by)|a\s+report\s+by|"
-    r"estimates\s+published\s+by|report\s+(?:from|by))"
-    r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|analysis|"
-    r"assessment|assessments|calculations|count|tally|records|"
-    r"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|(?-i:[A-Z])[\w.'-]*)){0,8}\s*$",
-    re.IGNORECASE,
+# the Russian and Ukrainian phrases that put a source before its name
+_CYR_BEFORE = (
+    r"по\s+данным|по\s+словам|по\s+информации|по\s+оценкам|по\s+подсч[её]там|согласно|со\s+ссылкой\s+на|"
+    r"как\s+сообщает|как\s+сообщили|как\s+заявили|источник|за\s+даними|за\s+словами|за\s+інформацією|"
+    r"за\s+оцінками|згідно\s+з|з\s+посиланням\s+на|як\s+повідомляє|як\s+повідомили|як\s+заявили|джерело"
 )
-_SPEECH_BEFORE = re.compile(
-    rf"\b{SPEECH}(?:\s+(?:the|a|an|its|their|of|official|spokesman|spokesperson|minister|commander|head|chief|"
-    r"у|в|ув|на|(?-i:[A-ZА-ЯІЇЄҐ])[\w.'-]*)){0,6}\s*$",
-    re.IGNORECASE,
-)
-_SPEAKER_END = re.compile(r"^(?:'s)?\s*(?:[.,;:\"!?)\]]|$|on\s|in\s|at\s|during\s|late\s|earlier\s|told\s|on$)")
-_BEFORE_CUE = re.compile(
-    rf"\b(?:according\s+to|citing|cited|quoting|per|{SPEECH}|shared|published|released|provided|issued|statement|report)\b",
+# a lower-case Russian or Ukrainian word (a title, an adverbial) between a cue and the name:
+# "сообщил в ходе брифинга официальный представитель Минобороны России генерал-майор Игорь Конашенков"
+_CYR_WORD = r"(?-i:[а-яёіїєґ][а-яёіїєґʼ'’-]*)"
+_SPEAKER_END = re.compile(
+    r"^(?:'s)?\s*(?:[.,;:\"!?)\]»—–]|$|on\s|in\s|at\s|during\s|late\s|earlier\s|told\s|on$|"
+    r"(?-i:в|во|у|на|по|со|з|із|после|під\s+час|в\s+ходе)\s)",
     re.IGNORECASE,
 )
 _HEAD_PREFIX = re.compile(r"^\s*(?P<actor>[^:]{3,60}):\s")
-_SPEECH_WORD = re.compile(SPEECH, re.IGNORECASE)
 _SPEAKER_LINE = re.compile(r"^\s*(?:the\s+)?(?P<actor>[^:.!?]{3,80}):\s*$", re.IGNORECASE)
 _HEAD_SUFFIX = re.compile(r"(?:\s[-:|]\s*|:\s*)(?P<actor>[A-Z][^-:|]{2,60})\s*$")
+_REGION_OF = re.compile(
+    r"[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+\s+(?:области|області|края|краю|округа|округу|республики|ОВА|ОДА|МВА|ВА)\s+$"
+)
+_NAME_BEFORE = re.compile(r"((?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґʼ'’]+\s+){1,2})$")
+_NOT_NAMES = ("The", "According", "As", "In", "On", "Rejecting", "По", "Как", "Як", "За", "На", "В", "У", "Об",
+              "Про", "Согласно", "Згідно", "Также", "Також", "Ранее", "Раніше", "Джерело", "Источник")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The attribution patterns of one language: the English verbs of saying plus the language's."""
+
+    after_actor: re.Pattern[str]
+    before_actor: re.Pattern[str]
+    speech_before: re.Pattern[str]
+    before_cue: re.Pattern[str]
+    speech_word: re.Pattern[str]
+
+
+def _compile(speech: str) -> _Grammar:
+    return _Grammar(
+        after_actor=re.compile(rf"^(?:'s)?{_ROLE_AND_NAME}{_BETWEEN}\s*,?\s*{speech}\b", re.IGNORECASE),
+        before_actor=re.compile(
+            rf"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|{_CYR_BEFORE}|"
+            rf"{speech}\s+by|shared\s+by|published\s+by|"
+            # "This was reported in the General Staff": the speaker named after the figures, as
+            # Ukrainian and Russian copy write it ("повідомили в Генштабі")
+            r"(?:was|were|is|are|been)\s+(?:reported|stated|announced|said|confirmed|informed)\s+(?:in|at)|"
+            r"released\s+by|provided\s+by|issued\s+by|statement\s+(?:from|by)|a\s+report\s+by|"
+            r"estimates\s+published\s+by|report\s+(?:from|by))\s*:?"
+            r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|analysis|"
+            r"assessment|assessments|calculations|count|tally|records|"
+            rf"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|{_CYR_WORD}|"
+            r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w.'-]*)){0,8}\s*$",
+            re.IGNORECASE,
+        ),
+        speech_before=re.compile(
+            rf"\b{speech}(?:\s+(?:the|a|an|its|their|of|official|spokesman|spokesperson|minister|commander|head|chief|"
+            rf"у|в|ув|на|{_CYR_WORD}|(?-i:[A-ZА-ЯІЇЄҐ])[\w.'-]*)){{0,10}}\s*$",
+            re.IGNORECASE,
+        ),
+        before_cue=re.compile(
+            rf"\b(?:according\s+to|citing|cited|quoting|per|{_CYR_BEFORE}|{speech}|shared|published|released|"
+            r"provided|issued|statement|report)\b",
+            re.IGNORECASE,
+        ),
+        speech_word=re.compile(speech, re.IGNORECASE),
+    )
+
+
+_GRAMMARS: dict[str, _Grammar] = {}
+
+
+def _grammar(lex: Lexicon) -> _Grammar:
+    """The lexicon's attribution patterns, compiled once per language."""
+    g = _GRAMMARS.get(lex.lang)
+    if g is None:
+        extra = sorted({f.lower() for f in lex.speech_forms})
+        speech = rf"(?:{SPEECH[3:-1]}|{_trie_regex(extra)})" if extra else SPEECH
+        g = _GRAMMARS[lex.lang] = _compile(speech)
+    return g
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +297,7 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
         for m in pattern.finditer(text, start, end):
             stop = m.end()
             # "military" + "intelligence": the longest head, but not a speech verb ("... estimates that")
-            while (ext := more.match(text, stop, end)) is not None and not _SPEECH_WORD.fullmatch(ext.group().strip()):
+            while (ext := more.match(text, stop, end)) is not None and not _grammar(lex).speech_word.fullmatch(ext.group().strip()):
                 stop = ext.end()
             # a listed name wins where it covers the same words
             i = bisect.bisect_right(starts, m.start()) - 1
@@ -265,14 +323,24 @@ def _claimant_text(text: str, start: int, end: int, lex: Lexicon, floor: int) ->
         if m is not None and window[m.end() :].strip() == "":
             s = max(floor, s - 60) + m.start()
             continue
-        m2 = re.search(r"((?:[A-Z][a-z]+\s+){1,2})$", window)
+        m2 = _NAME_BEFORE.search(window)
         if (
             m2
             and not text[s - 1 : s].isalpha()
-            and m2.group(1).split()[0] not in ("The", "According", "As", "In", "On", "Rejecting")
+            and m2.group(1).split()[0] not in _NOT_NAMES
         ):
             s = max(floor, s - 60) + m2.start(1)
             continue
+        # "губернатор Курской области", "голови Харківської ОВА": a title over a region
+        m3 = _REGION_OF.search(window)
+        if m3 is not None:
+            r = max(floor, s - 60) + m3.start()
+            title = None
+            for cand in lex.title_re.finditer(text, max(floor, r - 40), r):
+                title = cand
+            if title is not None and text[title.end() : r].strip() == "":
+                s = title.start()
+                continue
         break
     if text[max(floor, s - 4) : s].lower() == "the ":
         s -= 4
@@ -316,8 +384,9 @@ def find_attributions(
             orgs.append(ActorRef(form.actor, _claimant_text(text, a, b, lex, start), "org", form.via))
     # the words an attribution before a name needs ("according to", "said"): found once per
     # sentence, so the costlier end-anchored patterns run only where one of them is near
+    g = _grammar(lex)
     cues = (
-        [(_with_aux(text, m.start(), start), m.end()) for m in _BEFORE_CUE.finditer(text, start, end)]
+        [(_with_aux(text, m.start(), start), m.end()) for m in g.before_cue.finditer(text, start, end)]
         if mentions
         else []
     )
@@ -330,11 +399,11 @@ def find_attributions(
         rule = None
         if key(text[a:b]).endswith(("tally", "report", "data", "figures")):
             rule = "attribution.nominal"
-        elif _AFTER_ACTOR.match(after):
+        elif g.after_actor.match(after):
             rule = "attribution.actor_verb"
         elif _POSSESSIVE.match(after):
             rule = "attribution.possessive"
-        elif cue_near and (_BEFORE_ACTOR.search(before) or _SPEECH_BEFORE.search(before) and _SPEAKER_END.match(after)):
+        elif cue_near and (g.before_actor.search(before) or g.speech_before.search(before) and _SPEAKER_END.match(after)):
             rule = "attribution.verb_actor"
         elif text[b : b + 1] == ":" and (m_line := _SPEAKER_LINE.match(text, start, end)) and m_line.end("actor") == b:
             rule = "attribution.speaker_line"  # "Russian Ministry of Defense:" above the bulletin it gives

@@ -34,6 +34,8 @@ from attrition.text.sentences import Sentence
 ANAPHOR = "+anaphor"
 GENERIC = "+generic"
 EACH = "claim.each"
+# anaphors that point at the person last named, not the office ("he said", "по его словам")
+PERSONAL = frozenset({"he", "she", "он", "она", "его", "ее", "её", "він", "вона", "його", "її"})
 # the places after "each over": capitalised names joined by commas and "and", up to "regions"
 _EACH_LIST = re.compile(
     r"((?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)+)"
@@ -94,7 +96,7 @@ class DocumentReader:
             for a in atts:
                 actor = a.actor
                 if actor is None:
-                    if a.anaphor in ("he", "she") and last_person is not None:
+                    if a.anaphor in PERSONAL and last_person is not None:
                         actor = last_person
                     elif a.anaphor in lex.org_anaphora and last_org is not None:
                         actor = last_org  # "the group said": the counting group last named

@@ -233,6 +233,7 @@ class Lexicon:
         self.actor_re_cs = alternation(sensitive, ignore_case=False)
         self.actor_re_ci = alternation(insensitive, ignore_case=True)
         self.title_re = alternation(actors.titles.forms, ignore_case=False)
+        self.speech_forms: tuple[str, ...] = tuple(sorted(set(actors.speech.forms))) if actors.speech else ()
         # composed speakers: (rule id, claimant, compiled "<modifier> ... <head>" pattern)
         self.speakers: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]] = []
         for sp in actors.speaker:

@@ -152,6 +152,9 @@ class ActorsFile(_Strict):
     anaphora: AnaphoraTable
     titles: FormsTable
     speaker: list[SpeakerEntry] = []
+    # verbs of saying beyond the English ones the attribution grammar knows (lemmas in data/ru
+    # and data/uk: "сообщить" covers "сообщило", "сообщили", "сообщив")
+    speech: FormsTable | None = None
 
     @model_validator(mode="after")
     def _speakers_known(self) -> ActorsFile:
