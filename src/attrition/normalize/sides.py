@@ -64,6 +64,18 @@ def side_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[SideMen
     out = []
     for m in lex.side_re.finditer(text, start, end):
         form = lex.sides.get(key(m.group(0)))
-        if form is not None:
+        if form is not None and not (lex.lang != "en" and _in_office_name(text, start, m.start(), m.end(), lex)):
             out.append(SideMention(m.start(), m.end(), form.side, form.role))
     return out
+
+
+def _in_office_name(text: str, floor: int, a: int, b: int, lex: Lexicon) -> bool:
+    """Whether `text[a:b]` is part of a speaker's name: "ЗСУ" in "Генштаб ЗСУ" names an office,
+    not the side of a figure. Searched in a short window before the word, so the cost stays
+    bounded per side word."""
+    lo = max(floor, a - 60)
+    for pattern in (lex.actor_re_cs, lex.actor_re_ci):
+        for m in pattern.finditer(text, lo, min(len(text), b + 40)):
+            if m.start() <= a and b <= m.end() and (m.start(), m.end()) != (a, b):
+                return True
+    return False

@@ -1,7 +1,8 @@
 """Where a figure holds: the place named nearest the number, else the paragraph's place.
 
-Rules, in order: the gazetteer place nearest the number in its sentence; the place of the
-previous figure of the same paragraph; otherwise null (never the outlet's or claimant's home).
+Rules, in order: the gazetteer place nearest the number in its sentence (a town named with
+its region, "у Краматорську Донецької області", is the town); the place of the previous
+figure of the same paragraph; otherwise null (never the outlet's or claimant's home).
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from attrition.normalize.places import PlaceMention, nearest_place
 
 def nearest(layers: SentenceLayers, pos: int) -> PlaceMention | None:
     """The place mention nearest `pos` in the sentence."""
-    return nearest_place(layers.places, pos)
+    place = nearest_place(layers.places, pos)
+    if place is None:
+        return None
+    # "Selydove, Donetsk region" written without the comma: the region qualifies the town before it
+    for p in layers.places:
+        if p.end < place.start and place.start - p.end <= 1:
+            return p
+    return place
 
 
 def decide_where(doc: DocState, layers: SentenceLayers, place: PlaceMention | None) -> str | None:

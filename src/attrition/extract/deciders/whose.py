@@ -11,7 +11,8 @@ Rules, in order (first that applies wins):
    lost", "losses of the AFU", "Russian forces destroyed"); each entry's id is the rule id;
 5. the claimant's own side acting or losing ("its forces destroyed", "we lose 60 a day", "Moscow
    has confirmed the loss of"; `side.own_agent`, `side.own_loser`, `side.admission`);
-6. civilians: the side of the place named (`side.civilians_place`);
+6. civilians: an occupation administration's are its own side's (`side.local_civilians`),
+   else the side of the place named (`side.civilians_place`), else a governor's own side;
 7. the side of the figure before it in the sentence (`side.sibling`), of the statement it
    continues (`side.continuation`), or of the same claimant's last figure (`side.carried`);
 8. the claimant's enemy, the side named, the side last named in the document.
@@ -47,6 +48,9 @@ OWN_AGENT = code_rule("side.own_agent")
 OWN_LOSER = code_rule("side.own_loser")
 ADMISSION = code_rule("side.admission")
 CIVILIANS_PLACE = code_rule("side.civilians_place")
+LOCAL_CIVILIANS = code_rule("side.local_civilians")
+# claimants who count the civilians of the ground they administer
+_LOCAL = ("ru.local", "ru.proxy", "ua.local")
 CIVILIANS_DEFAULT = code_rule("side.civilians_default")
 SIBLING = code_rule("side.sibling")
 CONTINUATION = code_rule("side.continuation")
@@ -173,6 +177,10 @@ def fallback(
     prev: RawClaim | None,
 ) -> tuple[str, str]:
     """Rules 6-8, when the sentence's grammar names no side."""
+    if civilians and claimant == "ru.proxy":
+        # an occupation head counts the dead of the ground he holds: "Kherson region" is Ukraine
+        # on the map, but his dead are on his side of the line
+        return "RU", LOCAL_CIVILIANS
     if civilians and place is not None and place.side:
         return place.side, CIVILIANS_PLACE
     last = doc.ctx.last
@@ -192,6 +200,8 @@ def fallback(
     if civilians:
         if place is not None and place.side:
             return place.side, CIVILIANS_PLACE
+        if claimant in _LOCAL and claimant_side in OPPOSITE:
+            return claimant_side, LOCAL_CIVILIANS  # a governor counts the dead of his region
         return "UA", CIVILIANS_DEFAULT
     if claimant_side in OPPOSITE:
         return OPPOSITE[claimant_side], CLAIMANT_ENEMY
