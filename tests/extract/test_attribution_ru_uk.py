@@ -88,3 +88,26 @@ def test_speech_verbs_are_lemmas_expanded_to_their_forms() -> None:
     forms = set(load_lexicon("uk").speech_forms)
     assert {"повідомив", "повідомили", "оприлюднила", "йдеться"} <= forms
     assert "повідомив" not in load_lexicon("en").speech_forms
+
+
+def test_a_source_named_right_after_the_figures_beats_a_stale_speaker() -> None:
+    text = (
+        "Міноборони України оприлюднило огляд тижня.\n\nАвтор:\n\nРедакція\n\nДата:\n\nФото: архів\n\n"
+        "За минулу добу ворог втратив 1200 військових.\n\nПро це повідомляє Генеральний штаб ЗСУ."
+    )
+    assert [c[1] for c in who(text, "uk")] == ["ua.general_staff"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # office names are lemma phrases: every case of "Генеральний штаб Збройних сил України"
+        (
+            "За минулу добу ворог втратив 900 військових, повідомили в Генеральному штабі Збройних сил України.",
+            "ua.general_staff",
+        ),
+        ("За даними Повітряних сил України, над Сумщиною збито 20 дронів.", "ua.air_force"),
+    ],
+)
+def test_inflected_office_names(text: str, claimant: str) -> None:
+    assert [c[1] for c in who(text, "uk")] == [claimant]

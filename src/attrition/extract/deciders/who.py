@@ -7,8 +7,9 @@ Rules, in order:
    (`attribution.inference`);
 3. the speaker of the running statement, named within the last few sentences
    (`attribution.carried`);
-4. with no running statement (or in a headline), a speaker named in the next sentences
-   (`attribution.lookahead`);
+4. with no running statement (or in a headline), a speaker named in the next sentences; with
+   only a stale one, a speaker named in the very next sentence ("... . Про це повідомляє
+   Генштаб"; `attribution.lookahead`);
 5. otherwise the outlet itself (`attribution.none`, claimant `media`).
 """
 
@@ -43,7 +44,8 @@ def decide_who(
     fresh = i - ctx.renewed <= CARRY_SENTENCES
     if ctx.actor is not None and fresh:
         return ctx.actor, CARRIED
-    for nxt in following[:LOOKAHEAD_SENTENCES]:
-        if nxt.attributions and (ctx.actor is None or layers.sentence.headline):
+    for k, nxt in enumerate(following[:LOOKAHEAD_SENTENCES]):
+        # a stale speaker does not stop "... . Про це повідомляє Генштаб" right after the figures
+        if nxt.attributions and (ctx.actor is None or layers.sentence.headline or (k == 0 and ctx.actor is not None)):
             return nxt.attributions[0].actor, LOOKAHEAD
     return None, NONE
