@@ -275,3 +275,49 @@ def test_links_use_the_stable_ids(client: TestClient) -> None:
         assert re.fullmatch(CLUSTER_ID_PATTERN, detail["cluster"]["cluster"]["id"])
     for finding in client.get("/api/findings").json()["items"]:
         assert all(re.fullmatch(CLAIM_ID_PATTERN, i) for i in finding["claim_ids"])
+
+
+def test_every_list_downloads_in_each_format_with_its_schema(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    claim_id = items(client, "doc=wire-may-31")[0]["id"]
+    lists = []
+    for path, ops in spec["paths"].items():
+        answer = ops.get("get", {}).get("responses", {}).get("200", {}).get("content", {})
+        shape = answer.get("application/json", {}).get("schema", {})
+        if shape.get("type") == "array" or "PageOut" in shape.get("$ref", ""):
+            lists.append(path)
+            assert "format" in [p["name"] for p in ops["get"].get("parameters", [])], path
+    assert len(lists) >= 7, lists
+    name = client.get("/api/reference").json()[0]["name"]
+    for path in lists:
+        url = path.replace("{claim_id}", claim_id).replace("{name}", name)
+        for fmt, kind in (("csv", "text/csv"), ("json", "application/json"), ("parquet", "application/vnd.apache")):
+            r = client.get(f"{url}?format={fmt}")
+            assert r.status_code == 200 and r.headers["content-type"].startswith(kind), (url, fmt, r.text[:200])
+            assert r.headers["content-disposition"].startswith("attachment"), (url, fmt)
+        columns = pq.read_table(io.BytesIO(client.get(f"{url}?format=parquet").content)).schema.names
+        assert next(csv.reader(io.StringIO(client.get(f"{url}?format=csv").text))) == columns, url
+
+
+def test_search_ignores_case_in_cyrillic_too(client: TestClient, web_engine: Engine) -> None:
+    add_article(web_engine, "uk-june", date(2024, 6, 5), "Ukrinform",
+                ["Генштаб ЗСУ повідомив: Втрати ворога за добу склали 1 210 осіб."],
+                [(0, Spec("1 210", 1210, claimant="ua.general_staff", subject="RU"))])  # fmt: skip
+    for q in ("втрати", "Втрати", "ВТРАТИ", "зсу генштаб", "ворога%20ЗА"):
+        assert [c["value"] for c in items(client, f"q={q}")] == [1210], q
+    assert items(client, "q=втрат%20танків") == []  # every word must be there
+    assert client.get("/api/documents?q=UK-JUNE").json()["total"] == 1  # titles likewise
+
+
+def test_etag_weak_comparison_and_star(client: TestClient) -> None:
+    tag = client.get("/api/claims?subject=UA").headers["etag"]
+    for given in (f"W/{tag}", f'"other", {tag}', "*"):
+        assert client.get("/api/claims?subject=UA", headers={"If-None-Match": given}).status_code == 304, given
+    assert client.get("/api/claims?subject=UA", headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_out_of_range_integers_are_422_not_500(client: TestClient) -> None:
+    for url in ("/api/clusters?min_reports=99999999999999999999", "/api/claims?limit=99999999999999999999",
+                "/findings?page=99999999999999999999", "/claims?limit=0"):  # fmt: skip
+        r = client.get(url)
+        assert r.status_code == 422, (url, r.status_code)

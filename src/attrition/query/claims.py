@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Date, Select, and_, func, literal, select
 
 from attrition.query.figures import stated_figure
 from attrition.query.pages import Page, after, decode_cursor, encode_cursor
+from attrition.query.words import has_word, words
 from attrition.store.tables import claims, documents
 from attrition.store.tables_reconcile import claim_clusters, cluster_reports, reference_points, reference_series
 
@@ -56,7 +57,7 @@ class ClaimFilter:
     `since`/`until` compare the document's publication date; `period_from`/`period_to` keep
     claims whose period overlaps the window; `category` matches any part of a combined
     category (`tanks` matches `tanks+afv`); `outlet` ignores case; `lang` is the document's
-    language (ISO 639-1: en, ru, uk); `q` needs every word in the sentence (ignoring ASCII case).
+    language (ISO 639-1: en, ru, uk); `q` needs every word in the sentence (in any case form: `attrition.query.words`).
     """
 
     claimant: str | None = None
@@ -117,8 +118,8 @@ class ClaimFilter:
             if self.period_to:
                 query = query.where(start <= self.period_to)
         if self.q:
-            for word in self.q.split()[:10]:
-                query = query.where(c.sentence.icontains(word, autoescape=True))
+            for word in words(self.q):
+                query = query.where(has_word(c.sentence, word))
         if self.cluster:
             members = (
                 select(cluster_reports.c.claim_id)

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Date, func, literal, or_, select
 
 from attrition.query.claims import FilterError, claims_of_document
 from attrition.query.pages import Page, after, decode_cursor, encode_cursor
+from attrition.query.words import has_word, words
 from attrition.store.tables import claims, document_links, documents
 
 DOCUMENT_FIELDS = (
@@ -58,8 +59,8 @@ def page_documents(
         conditions.append(documents.c.published >= flt.since)
     if flt.until:
         conditions.append(documents.c.published <= flt.until)
-    for word in (flt.q or "").split()[:10]:
-        conditions.append(documents.c.title.icontains(word, autoescape=True))
+    for word in words(flt.q):
+        conditions.append(has_word(documents.c.title, word))
     if conditions:
         query, count = query.where(*conditions), count.where(*conditions)
     if cursor:

@@ -97,10 +97,13 @@ def get_claim(request: Request, c: Conn, claim_id: ClaimId) -> Response:
 
 
 @router.get("/claims/{claim_id}/annotations", response_model=list[s.AnnotationOut])
-def get_annotations(request: Request, c: Conn, claim_id: ClaimId) -> Any:
+def get_annotations(request: Request, c: Conn, claim_id: ClaimId, format: Format = None) -> Any:  # noqa: A002
     if qc.find_claim(c, claim_id) is None:
         raise HTTPException(404, f"no claim {claim_id!r}")
-    return overlay.list_annotations(c, kind="claim", target_id=claim_id)
+    notes = overlay.list_annotations(c, kind="claim", target_id=claim_id)
+    if format:
+        return export(format, s.AnnotationOut, iter(notes), f"annotations-{claim_id}")
+    return model_json(request, s.AnnotationList(notes))  # type: ignore[arg-type]
 
 
 @router.post(
@@ -176,7 +179,7 @@ def list_clusters(
     subject: Str = None,
     category: Str = None,
     event: Str = None,
-    min_reports: Annotated[int, Query(ge=1)] = 1,
+    min_reports: Annotated[int, Query(ge=1, le=1_000_000_000)] = 1,
     limit: Limit = 50,
     cursor: Cursor = None,
     format: Format = None,  # noqa: A002
@@ -269,8 +272,11 @@ def post_review(request: Request, finding_id: str, body: s.ReviewIn) -> Any:
 
 
 @router.get("/reference", response_model=list[s.SeriesOut], summary="Imported reference series")
-def reference_list(request: Request, c: Conn) -> Response:
-    return model_json(request, s.SeriesList(list_series(c)))  # type: ignore[arg-type]
+def reference_list(request: Request, c: Conn, format: Format = None) -> Response:  # noqa: A002
+    series = list_series(c)
+    if format:
+        return export(format, s.SeriesOut, iter(series), "reference")
+    return model_json(request, s.SeriesList(series))  # type: ignore[arg-type]
 
 
 @router.get("/reference/{name}", response_model=list[s.PointOut], summary="One series' values and daily increments")

@@ -32,9 +32,15 @@ def etag_json(request: Request, body: bytes) -> Response:
     """`body` as JSON with a strong ETag; 304 when the client already has it."""
     tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     headers = {"ETag": tag, "Cache-Control": "no-cache"}
-    if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+    if matches(request.headers.get("if-none-match", ""), tag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type="application/json", headers=headers)
+
+
+def matches(if_none_match: str, tag: str) -> bool:
+    """RFC 9110 If-None-Match: `*`, or any listed tag equal to `tag` by weak comparison (`W/` ignored)."""
+    given = [t.strip() for t in if_none_match.split(",")]
+    return "*" in given or tag in [t[2:] if t.startswith("W/") else t for t in given]
 
 
 def model_json(request: Request, model: BaseModel) -> Response:

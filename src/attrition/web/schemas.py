@@ -217,6 +217,10 @@ class PointList(RootModel[list[PointOut]]):
     pass
 
 
+class AnnotationList(RootModel[list[AnnotationOut]]):
+    pass
+
+
 class StatusOut(BaseModel):
     """Freshness and size of the store, and what this server allows."""
 
