@@ -98,6 +98,10 @@ class Ingestor:
         summary.status = "finished"
         with self.engine.begin() as conn:
             repo.update_run(conn, run_id=summary.run_id, status="finished", counts=summary.counts())
+        if summary.claims:  # the clusters of the statements this run's claims belong to, and no others
+            from attrition.reconcile.storeio import reconcile
+
+            reconcile(self.engine)
         return summary
 
     def _results(self, sources: list[str], writer: StoreWriter) -> Iterator[Result]:

@@ -59,6 +59,8 @@ class Finding:
     claims: tuple[ClaimRef, ...] = ()
     references: tuple[ReferenceRef, ...] = ()
     details: dict[str, Any] = field(default_factory=dict)
+    #: What identifies the problem when not all of its evidence does (the id's parts).
+    key: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -75,8 +77,12 @@ class Finding:
         """A stable id from the check and the evidence it cites (stable claim ids, reference points).
 
         The same problem found again after a rebuild or in a later run has the same id, so a
-        review or a citation of it still applies.
+        review or a citation of it still applies. A finding with a `key` (a slip beside the
+        figure most reports give) is identified by it, so more reports of that figure, which
+        are evidence of it, do not change the id.
         """
+        if self.key:
+            return hashlib.sha256("|".join((self.check, "key", *self.key)).encode()).hexdigest()[:16]
         parts = [self.check, *sorted(self.claim_ids)]
         parts += sorted(f"{r.series}@{r.date.isoformat()}:{r.category}" for r in self.references)
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

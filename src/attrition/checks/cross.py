@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from attrition.checks.base import CheckContext, ClaimRef, Finding, ReferenceRef, ref_of, register
 from attrition.reconcile.keys import normalized_category
 from attrition.reconcile.records import StoredClaim, fmt_number
-from attrition.reference.series import INVASION
+from attrition.reference.series import INVASION, ReferencePoint
 
 INDEPENDENT = frozenset({"analyst", "west.gov", "intl"})
 #: An undated snapshot (Oryx) is compared with claims this close to its date.
@@ -71,17 +71,32 @@ def _same_event(reference_event: str, event: str) -> bool:
     return reference_event == event or {reference_event, event} == {"casualties", "killed"}
 
 
-def _reference_rows(ctx: CheckContext, subject: str, event: str, category: str, start: date, end: date) -> list[Row]:
+PointsBy = dict[tuple[int, str, str, date | None], list[ReferencePoint]]
+
+
+def _points_by(ctx: CheckContext) -> PointsBy:
+    """Each series' points without a model by (series, subject, category, date), in series
+    order; a snapshot's under date None, as any of them may fall in the window. A group looks
+    at its own few points, not at every point of every series."""
+    out: PointsBy = defaultdict(list)
+    for n, series in enumerate(ctx.series):
+        for p in series.points:
+            if p.model is None:
+                out[(n, p.subject, p.category, None if series.kind == "snapshot" else p.date)].append(p)
+    return out
+
+
+def _reference_rows(
+    ctx: CheckContext, subject: str, event: str, category: str, start: date, end: date, points: PointsBy
+) -> list[Row]:
     rows = []
-    for series in ctx.series:
+    for n, series in enumerate(ctx.series):
         if series.kind == "correction" or series.period_start != start:
             continue
         r = role(series.claimant, subject)
         if r is None:
             continue
-        for p in series.points:
-            if p.model is not None or p.subject != subject or p.category != category:
-                continue
+        for p in points.get((n, subject, category, None if series.kind == "snapshot" else end), ()):
             if not _same_event(p.event, event):
                 continue
             near = abs((p.date - end).days) <= SNAPSHOT_WINDOW_DAYS if series.kind == "snapshot" else False
@@ -216,13 +231,15 @@ def check_cross_claimant(ctx: CheckContext) -> Iterator[Finding]:
         if c.rate is not None:
             continue
         groups[(c.subject, c.event, normalized_category(c.category), c.period_start, c.period_end)].append(c)
+    points = _points_by(ctx)
     for (subject, event, category, start, end), claims in sorted(groups.items()):
         rows = _rows_for(claims, subject)
         if not rows:
             continue
         if start == INVASION or any(s.kind == "snapshot" for s in ctx.series):
             seen = {r.claimant for r in rows}
-            extra = [r for r in _reference_rows(ctx, subject, event, category, start, end) if r.claimant not in seen]
+            found = _reference_rows(ctx, subject, event, category, start, end, points)
+            extra = [r for r in found if r.claimant not in seen]
             # Two sides do not arrive at the same figure: a claim equal to the other side's
             # reference value is that figure quoted under the wrong claimant, not a voice of its own.
             quoted = {r.value for r in extra}

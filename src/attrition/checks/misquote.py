@@ -215,8 +215,20 @@ def _reference_findings(ctx: CheckContext) -> Iterator[Finding]:
         )  # fmt: skip
 
 
+#: Reports of the majority figure a slip finding cites: the earliest few, not all of them (a
+#: statement repeated by N outlets with k slips would otherwise cite k x N claims).
+MAJORITY_CITED = 3
+
+
+def _report_order(claim: StoredClaim) -> tuple[date, str, int]:
+    return (claim.published or date.max, claim.doc, claim.ordinal)
+
+
 def _majority_findings(ctx: CheckContext, skip: set[int]) -> Iterator[Finding]:
-    """Reports of one statement that differ by a digit slip from what most reports say."""
+    """Reports of one statement that differ by a digit slip from what most reports say.
+
+    Each cites the slip and the earliest `MAJORITY_CITED` reports of the majority figure; its
+    id is the slip's claim and that figure, so it stays the same as more outlets repeat it."""
     groups: dict[StatementKey, list[StoredClaim]] = defaultdict(list)
     for claim in ctx.claims:
         if claim.id not in skip and claim.value_max is None:
@@ -231,7 +243,8 @@ def _majority_findings(ctx: CheckContext, skip: set[int]) -> Iterator[Finding]:
         (major, major_docs), runner_up = ranked[0], ranked[1]
         if len(major_docs) < 2 or len(major_docs) == len(runner_up[1]):
             continue
-        backing = tuple(ClaimRef.of(c) for c in claims if c.value == major)
+        majority = sorted((c for c in claims if c.value == major), key=_report_order)
+        backing = tuple(ClaimRef.of(c) for c in majority[:MAJORITY_CITED])
         for claim in claims:
             if claim.value == major or is_rounding(claim.value, major, claim.qualifier):
                 continue
@@ -246,7 +259,9 @@ def _majority_findings(ctx: CheckContext, skip: set[int]) -> Iterator[Finding]:
                 f"{fmt_number(major)} that {len(major_docs)} other reports of the same statement give",
                 claims=(ClaimRef.of(claim), *backing),
                 details={"verdict": "misquote", "kind": kind, "article_value": claim.value,
-                         "majority_value": major, "majority_docs": sorted(major_docs)},
+                         "majority_value": major, "majority_reports": len(majority),
+                         "majority_doc_count": len(major_docs), "majority_docs": [r.doc for r in backing]},
+                key=(claim.cite_id, repr(major)),
             )  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""Running checks: over a context, or over a store after a fresh reconcile.
+"""Running checks: over a context, or over a store with its clusters brought up to date.
 
 Unknown check names are an error rather than silently ignored, so a typo in `--only`
 cannot make a run look clean.
@@ -29,11 +29,11 @@ def run_checks(ctx: CheckContext, only: Iterable[str] | None = None, min_severit
 
 
 def load_context(engine: Engine) -> CheckContext:
-    """Claims and reference series from the store (clusters are rebuilt on the way)."""
-    from attrition.reconcile.storeio import load_claims, reconcile
+    """Claims and reference series from the store (clusters are brought up to date on the way)."""
+    from attrition.reconcile.storeio import ensure_clusters, load_claims
     from attrition.reference.storeio import load_series
 
-    reconcile(engine)
+    ensure_clusters(engine)
     with engine.connect() as conn:
         claims = load_claims(conn)
     return CheckContext(claims=claims, series=load_series(engine))

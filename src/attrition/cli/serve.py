@@ -63,7 +63,7 @@ def serve_command(
         from attrition.reconcile.storeio import reconcile
 
         result = reconcile(engine)
-        typer.echo(f"clusters rebuilt: {result.clusters}", err=True)
+        typer.echo(f"clusters: {result.clusters} ({result.statements} statements rebuilt)", err=True)
     import uvicorn
 
     from attrition.web import create_app

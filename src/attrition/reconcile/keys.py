@@ -42,13 +42,15 @@ def claim_key(claim: StoredClaim) -> ClaimKey:
     return (statement_key(claim), float(claim.value), _opt_float(claim.value_max))
 
 
+def statement_text(stmt: StatementKey) -> str:
+    """A stable one-line text form of a statement key: the clusters' `statement` column."""
+    return "|".join(str(p) if p is not None else "" for p in stmt)
+
+
 def key_text(key: ClaimKey) -> str:
     """A stable one-line text form of a claim key, used as the cluster's unique key in the store."""
     stmt, value, value_max = key
-    parts = [str(p) if p is not None else "" for p in stmt]
-    parts.append(repr(value))
-    parts.append(repr(value_max) if value_max is not None else "")
-    return "|".join(parts)
+    return "|".join((statement_text(stmt), repr(value), repr(value_max) if value_max is not None else ""))
 
 
 def _opt_float(value: float | None) -> float | None:

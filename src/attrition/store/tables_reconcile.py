@@ -2,7 +2,8 @@
 
 Kept apart from `tables.py` so that ingestion and reconciliation can evolve separately;
 migration `0002_reconcile` creates them. Clusters are derived data: `reconcile()` rebuilds
-them from `claims` at any time. Reference series are imported data and are kept.
+them from `claims` at any time (only those of the statements whose claims changed, see
+`attrition.reconcile.storeio`). Reference series are imported data and are kept.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ claim_clusters = Table(
     Column("id", Integer, primary_key=True),
     Column("key", Text, nullable=False, unique=True),
     Column("uid", Text, nullable=False),  # stable id from the key (attrition.provenance.cluster_uid)
+    Column("statement", Text, nullable=False),  # the key without the value(s): a run rebuilds by statement
     Column("claimant", Text, nullable=False),
     Column("subject", Text, nullable=False),
     Column("event", Text, nullable=False),
@@ -33,6 +35,7 @@ claim_clusters = Table(
     Column("report_count", Integer, nullable=False),
     Column("rounding_count", Integer, nullable=False),
     Index("ix_claim_clusters_uid", "uid", unique=True),
+    Index("ix_claim_clusters_statement", "statement"),
 )
 
 cluster_reports = Table(
