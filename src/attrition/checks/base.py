@@ -125,6 +125,8 @@ class CheckContext:
     claims: list[StoredClaim]
     series: list[ReferenceSeries] = field(default_factory=list)
     _index: ReferenceIndex | None = None
+    #: What several checks derive from the same claims (the misquote comparisons), computed once.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def reference(self) -> ReferenceIndex:

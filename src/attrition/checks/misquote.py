@@ -117,8 +117,16 @@ def is_round_bound(value: float, ref: float, qualifier: str) -> str | None:
     return None
 
 
-def compare_with_reference(ctx: CheckContext) -> Iterator[Comparison]:
-    """Every official cumulative claim that has a reference value on its report date."""
+def compare_with_reference(ctx: CheckContext) -> list[Comparison]:
+    """Every official cumulative claim that has a reference value on its report date (computed
+    once per context: the misquote check and the agreement summary both read them)."""
+    found = ctx.memo.get("misquote.comparisons")
+    if found is None:
+        found = ctx.memo["misquote.comparisons"] = list(_compare_with_reference(ctx))
+    return list(found)
+
+
+def _compare_with_reference(ctx: CheckContext) -> Iterator[Comparison]:
     index = ctx.reference
     for claim in ctx.claims:
         official = is_official_cumulative(claim)
@@ -178,7 +186,7 @@ def misquote_severity(relative: float) -> Severity:
 
 
 def _reference_findings(ctx: CheckContext) -> Iterator[Finding]:
-    comparisons = list(compare_with_reference(ctx))
+    comparisons = compare_with_reference(ctx)
     by_doc: dict[str, Counter[str]] = defaultdict(Counter)
     for c in comparisons:
         by_doc[c.claim.doc][c.verdict] += 1
