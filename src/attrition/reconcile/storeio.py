@@ -58,7 +58,7 @@ def iter_claims(conn: Connection, where: ColumnElement[bool] | None = None) -> I
     """Stored claims (all, or those `where` selects) with their document's outlet and date, by id.
 
     Rows are streamed (`yield_per`), so a caller that keeps only what it needs stays small."""
-    result = conn.execution_options(yield_per=2000).execute(_claims_query(where))
+    result = conn.execute(_claims_query(where).execution_options(yield_per=2000))
     for row in result:
         yield _record(row)
 
