@@ -47,3 +47,10 @@ def test_missiles_that_reached_their_targets_are_not_losses() -> None:
 def test_a_right_blocker_does_not_block_a_number_it_does_not_govern() -> None:
     text = "Air defences shot down 20 drones after 4 missiles hit their targets in Lviv, the Air Force said."
     assert [c.value for c in extract(text, DAY)] == [20]
+
+
+def test_after_a_comma_the_next_verb_is_the_next_figures() -> None:
+    from attrition.extract.pipeline import extract as run
+
+    claims = run("Через обстріли загинули четверо людей, поранені ще дев'ятеро.", lang="uk")
+    assert sorted((c.value, c.event) for c in claims) == [(4, "killed"), (9, "wounded")]

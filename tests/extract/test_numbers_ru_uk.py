@@ -84,3 +84,39 @@ def test_genitive_dates_are_not_counts_and_date_the_figure() -> None:
     assert [(c.value, c.period_start, c.period_end) for c in claims] == [(12, date(2024, 11, 22), date(2024, 11, 22))]
     ru = extract("Минобороны России сообщило, что 5 октября средства ПВО сбили 14 беспилотников ВСУ.", lang="ru")
     assert [c.value for c in ru] == [14]
+
+
+def test_a_range_of_four_digit_numbers_is_no_iso_date() -> None:
+    assert values("близько 1000—1100 військових", "uk")[0][:2] == (1000, 1100)
+    assert [v[0] for v in values("з 2023-05 по 2024-01", "uk")] == []
+
+
+def test_the_launched_total_after_zi_is_not_a_loss() -> None:
+    text = "Сили ППО знешкодили 61 зі 75 ударних дронів, повідомили Повітряні сили."
+    assert [c.value for c in extract(text, lang="uk")] == [61]
+    assert [c.value for c in extract("ПВО сбили 18 из 22 украинских беспилотников.", lang="ru")] == [18]
+
+
+def test_an_increment_with_its_period_words_in_the_brackets() -> None:
+    assert [v[0] for v in values("танки — 9000 (+6 за минулу добу);", "uk")] == [9000, 6]
+
+
+def test_imperfective_verbs_report_losses_too() -> None:
+    (claim,) = extract("Сили оборони щодня знищують близько 1200 російських окупантів.", lang="uk")
+    assert (claim.value, claim.event, claim.rate) == (1200, "casualties", "per_day")
+    (ru,) = extract("Российские войска ежедневно сбивают до 90 украинских дронов.", lang="ru")
+    assert (ru.value, ru.event, ru.qualifier, ru.rate) == (90, "intercepted", "at_most", "per_day")
+
+
+def test_one_person_named_by_age_is_a_count_of_one_and_a_list_of_ages_is_none() -> None:
+    (claim,) = extract("Внаслідок обстрілу поранення дістав 63-річний чоловік, повідомив голова ОВА.", lang="uk")
+    assert (claim.value, claim.category, claim.event) == (1, "civilians", "wounded")
+    (ru,) = extract("При обстреле погибла 70-летняя женщина, сообщил губернатор.", lang="ru")
+    assert (ru.value, ru.category, ru.event) == (1, "civilians", "killed")
+    assert extract("Постраждали 41-річний і 58-річний чоловіки.", lang="uk") == []
+
+
+def test_collective_numerals() -> None:
+    assert values("семеро поранених", "uk")[0][0] == 7
+    assert values("десятеро загиблих", "uk")[0][0] == 10
+    assert values("шестерых раненых", "ru")[0][0] == 6

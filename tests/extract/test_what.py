@@ -137,3 +137,22 @@ def test_both_armies_in_one_phrase_are_subject_other() -> None:
         "Nearly 500,000 Russian and Ukrainian troops have been killed or wounded, US officials said.", DAY
     )
     assert (claim.value, claim.subject, claim.event) == (500000, "other", "casualties")
+
+
+def test_armour_including_tanks_counts_both() -> None:
+    claims = {
+        c.value: c
+        for c in extract("Минобороны сообщило, что уничтожено 300 единиц бронетехники, в том числе 40 танков.", DAY)
+    }
+    assert (claims[300].category, claims[40].category) == ("afv+tanks", "tanks")
+    assert "breakdown.covers_part" in claims[300].rules
+    english = {
+        c.value: c for c in extract("The ministry said Ukraine lost 30 armoured vehicles, including nine tanks.", DAY)
+    }
+    assert english[30].category == "afv+tanks"
+
+
+def test_a_noun_right_after_the_number_is_what_it_counts() -> None:
+    assert extract("Власти 12 областей сообщили о гибели военнослужащих.", DAY, lang="ru") == []
+    (claim,) = extract("ООН зафіксувала понад 9 тисяч випадків загибелі цивільних осіб.", DAY, lang="uk")
+    assert (claim.value, claim.category, claim.event) == (9000, "civilians", "killed")

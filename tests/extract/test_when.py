@@ -144,3 +144,18 @@ def test_the_first_months_of_a_year() -> None:
         "At least 1,200 civilians were killed in the first six months of 2024, the UN monitoring mission said.", SAT
     )
     assert (claim.period_start, claim.period_end) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_a_bulletins_increments_are_of_the_day_it_named() -> None:
+    text = (
+        "За минулу добу, 2 травня, російська армія втратила ще 1100 солдатів.\n"
+        "- танки — 9000 (+6 за минулу добу);\n"
+        "- артилерійські системи — 19 000 (+30);\n"
+        "Про це йдеться у звіті Генерального штабу ЗСУ."
+    )
+    claims = {c.value: c for c in extract(text, date(2025, 5, 3), lang="uk")}
+    day = date(2025, 5, 2)
+    assert (claims[6].period_start, claims[6].period_end) == (day, day)
+    assert (claims[30].period_start, claims[30].period_end) == (day, day)
+    assert (claims[9000].period_start, claims[9000].period_end) == (date(2022, 2, 24), date(2025, 5, 3))
+    assert {c.claimant for c in claims.values()} == {"ua.general_staff"}

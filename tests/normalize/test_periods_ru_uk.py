@@ -51,6 +51,25 @@ def spans(text: str, stmt: date, lang: str) -> list[tuple[str, date | None, date
         ("по состоянию на 3 мая потери", date(2024, 5, 3), "ru", ("period.as_of", None, date(2024, 5, 3))),
         ("По его словам, на 10 мая, погибли 12", date(2024, 5, 20), "ru", ("period.as_of", None, date(2024, 5, 10))),
         ("у 2024 році втрати склали", date(2025, 2, 1), "uk", ("period.in_year", date(2024, 1, 1), date(2024, 12, 31))),
+        (
+            "на прошедших выходных погибли",
+            date(2026, 3, 2),
+            "ru",
+            ("period.last_weekend", date(2026, 2, 28), date(2026, 3, 1)),
+        ),
+        (
+            "на минулих вихідних загинули",
+            date(2026, 3, 1),
+            "uk",
+            ("period.last_weekend", date(2026, 2, 28), date(2026, 3, 1)),
+        ),
+        (
+            "протягом 18 вересня та вранці 19 вересня",
+            date(2025, 9, 19),
+            "uk",
+            ("period.days_and", date(2025, 9, 18), date(2025, 9, 19)),
+        ),
+        ("в течение 3 и 4 мая", date(2025, 5, 5), "ru", ("period.days_and", date(2025, 5, 3), date(2025, 5, 4))),
         ("в 2023 году противник", date(2025, 2, 1), "ru", ("period.in_year", date(2023, 1, 1), date(2023, 12, 31))),
     ],
 )

@@ -185,7 +185,9 @@ _POSSESSIVE = re.compile(
 _CYR_BEFORE = (
     r"по\s+данным|по\s+словам|по\s+информации|по\s+оценкам|по\s+подсч[её]там|согласно|со\s+ссылкой\s+на|"
     r"как\s+сообщает|как\s+сообщили|как\s+заявили|источник|за\s+даними|за\s+словами|за\s+інформацією|"
-    r"за\s+оцінками|згідно\s+з|з\s+посиланням\s+на|як\s+повідомляє|як\s+повідомили|як\s+заявили|джерело"
+    r"за\s+оцінками|згідно\s+з|з\s+посиланням\s+на|як\s+повідомляє|як\s+повідомили|як\s+заявили|джерело|"
+    # "Про це йдеться у звіті Генштабу", "об этом говорится в сводке Минобороны"
+    r"(?:йдеться|ідеться|говориться|говорится|сказано|зазначено|указано|вказано)\s+(?:у|в|во)"
 )
 # a lower-case Russian or Ukrainian word (a title, an adverbial) between a cue and the name:
 # "сообщил в ходе брифинга официальный представитель Минобороны России генерал-майор Игорь Конашенков"
@@ -202,8 +204,31 @@ _REGION_OF = re.compile(
     r"[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+\s+(?:области|області|края|краю|округа|округу|республики|ОВА|ОДА|МВА|ВА)\s+$"
 )
 _NAME_BEFORE = re.compile(r"((?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґʼ'’]+\s+){1,2})$")
-_NOT_NAMES = ("The", "According", "As", "In", "On", "Rejecting", "По", "Как", "Як", "За", "На", "В", "У", "Об",
-              "Про", "Согласно", "Згідно", "Также", "Також", "Ранее", "Раніше", "Джерело", "Источник")
+_NOT_NAMES = (
+    "The",
+    "According",
+    "As",
+    "In",
+    "On",
+    "Rejecting",
+    "По",
+    "Как",
+    "Як",
+    "За",
+    "На",
+    "В",
+    "У",
+    "Об",
+    "Про",
+    "Согласно",
+    "Згідно",
+    "Также",
+    "Також",
+    "Ранее",
+    "Раніше",
+    "Джерело",
+    "Источник",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +322,9 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
         for m in pattern.finditer(text, start, end):
             stop = m.end()
             # "military" + "intelligence": the longest head, but not a speech verb ("... estimates that")
-            while (ext := more.match(text, stop, end)) is not None and not _grammar(lex).speech_word.fullmatch(ext.group().strip()):
+            while (ext := more.match(text, stop, end)) is not None and not _grammar(lex).speech_word.fullmatch(
+                ext.group().strip()
+            ):
                 stop = ext.end()
             # a listed name wins where it covers the same words
             i = bisect.bisect_right(starts, m.start()) - 1
@@ -324,11 +351,7 @@ def _claimant_text(text: str, start: int, end: int, lex: Lexicon, floor: int) ->
             s = max(floor, s - 60) + m.start()
             continue
         m2 = _NAME_BEFORE.search(window)
-        if (
-            m2
-            and not text[s - 1 : s].isalpha()
-            and m2.group(1).split()[0] not in _NOT_NAMES
-        ):
+        if m2 and not text[s - 1 : s].isalpha() and m2.group(1).split()[0] not in _NOT_NAMES:
             s = max(floor, s - 60) + m2.start(1)
             continue
         # "губернатор Курской области", "голови Харківської ОВА": a title over a region
@@ -403,7 +426,9 @@ def find_attributions(
             rule = "attribution.actor_verb"
         elif _POSSESSIVE.match(after):
             rule = "attribution.possessive"
-        elif cue_near and (g.before_actor.search(before) or g.speech_before.search(before) and _SPEAKER_END.match(after)):
+        elif cue_near and (
+            g.before_actor.search(before) or g.speech_before.search(before) and _SPEAKER_END.match(after)
+        ):
             rule = "attribution.verb_actor"
         elif text[b : b + 1] == ":" and (m_line := _SPEAKER_LINE.match(text, start, end)) and m_line.end("actor") == b:
             rule = "attribution.speaker_line"  # "Russian Ministry of Defense:" above the bulletin it gives

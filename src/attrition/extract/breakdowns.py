@@ -13,9 +13,18 @@ from __future__ import annotations
 
 import re
 
+from attrition.extract.rules import code_rule
 from attrition.extract.state import RawClaim
 
-_MARKER = re.compile(r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.)", re.IGNORECASE)
+COVERS_PART = code_rule("breakdown.covers_part")
+
+_MARKER = re.compile(
+    r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.|в\s+том\s+числе|у\s+тому\s+числі|из\s+них|"
+    r"з\s+них|среди\s+них|серед\s+них)",
+    re.IGNORECASE,
+)
+#: a total of one kind whose parts are of a narrower kind counts both ("armour, including tanks")
+_COVERS: dict[tuple[str, ...], tuple[str, ...]] = {("afv",): ("tanks",)}
 _SCOPE_END = re.compile(r"(?:;|\bas\s+well\s+as\b|\bwhile\b|\bin\s+addition\b)", re.IGNORECASE)
 
 
@@ -43,6 +52,9 @@ def _including(text: str, raws: list[RawClaim]) -> None:
             parts = [r for r in claims if m.end() <= r.number.start < stop and r.role == "plain"]
             previous: list[RawClaim] = []
             for p in parts:
+                if _COVERS.get(total.categories) == p.categories and total.role != "part":
+                    total.categories = tuple(sorted({*total.categories, *p.categories}))
+                    total.rules.append(COVERS_PART)
                 if not _kind_fits(p, total):
                     break
                 host = next(

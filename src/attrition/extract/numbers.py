@@ -87,7 +87,8 @@ def cyrillic_scale(word: str) -> int:
     return 1_000_000 if low.startswith(("млн", "милл", "мільй")) else 1000
 
 
-_INCREMENT = re.compile(r"\(\s*\+\s*(\d[\d, ]*)\s*\)")
+# "(+4)", "(+4 за минулу добу)", "(+30 over the day)": the day's increment beside a total
+_INCREMENT = re.compile(r"\(\s*\+\s*(\d[\d, ]*)(?:\s+[^()\d]{1,30}?)?\s*\)")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
@@ -112,7 +113,11 @@ _ARTICLE = re.compile(
     # "a"/"an"/"one"; "the settlement of X" and "the (Russian) landing ship X" also name one item
     r"(?<![\w-])(an?|one|single|the(?=\s+(?:settlement|village|town)\s+of\s+[A-Z])"
     r"|the(?=\s+(?:Russian\s+|Ukrainian\s+)?(?:landing\s+ship|cruiser|warship|corvette|frigate|submarine|patrol\s+ship)"
-    r"\s+[A-Z]))\s+",
+    r"\s+[A-Z])"
+    # "загинула 55-річна жінка", "ранен 40-летний мужчина": one person, named by age (a list of ages is no count)
+    r"|\d{1,3}-(?:річн|летн)[а-яіїєё]*(?=\s+(?:чоловік|жінк[аиу]|мужчин[аеуы]|женщин[аеуы]|пенсіонерк?[аи]?|"
+    r"пенсионерк?[аи]?|хлопець|дівчин[аиу]|юнак|девушк[аиу]|парень|житель|жительниц[аеуы]|мешкан(?:ець|ка)|"
+    r"підліт(?:ок)?|подросток)(?![а-яіїєё])))\s+",
     re.IGNORECASE,
 )
 _SEP = re.compile(r"[ ,]")
@@ -122,11 +127,11 @@ _LETTER_END = re.compile(r"[A-Za-z]$")
 _TIME_AFTER = re.compile(r"\s*[:.]\d")
 _TIME_BEFORE = re.compile(r"\d[:.]\s*$")
 _ISO_AFTER = re.compile(r"-\d{2}-\d{2}")
-_ISO_BEFORE = re.compile(r"\d{4}-$")
+_ISO_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}-$")  # "2024-05", not "1000-1100"
 _LABEL_BEFORE = re.compile(r"(?:No\.|#|number)\s*$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:age[sd]?\s+(?:of\s+)?(?:between\s+)?|aged\s+)$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_BETWEEN = re.compile(r"\s+(?:of\s+(?:the\s+)?|(?:зі|із|з|из|от)\s+)")  # "112 зі 142", "18 из 22"
 _OF_TOTAL_LEAD = re.compile(r"(?:^|[.;:!?,(\n]\s*|\bout\s+)of\s+(?:the|these|those|all)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:by|with|from)\s+$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:for|to)\s+(?:every|each)\b", re.IGNORECASE)

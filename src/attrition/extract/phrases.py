@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from attrition.lexicon import Lexicon
 from attrition.lexicon.load import key
+from attrition.lexicon.morph import is_noun
 
 _TOKEN = re.compile(r"[\w'/.-]*\w|[^\w\s]")
 _STOP = frozenset(
@@ -84,7 +85,7 @@ _CALIBRE = re.compile(r"\d{2,3}\s*-?\s*mm\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"of\s+(?:them|which|those)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?\s+(?=\w)")
 _OF_THE = re.compile(r"of\s+(?:the|these|those|its|their|his|her)\s+(?=\D)", re.IGNORECASE)
-_INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*\s*\)")
+_INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*(?:\s+[^()\d]{1,30}?)?\s*\)")
 _OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
 _MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
@@ -241,6 +242,13 @@ def noun_phrase_after(
         prev_cap = tok[0].isupper()
         if low == "of" and (np.found or skipped):
             break  # "140 areas of concentration of manpower" counts areas, not manpower
+        if (
+            not np.found
+            and tokens == 0
+            and is_noun(tok, lex.lang)
+            and not lex.patterns["category.counter_noun"].match(low)
+        ):
+            break  # "16 регионов ... военнослужащих": the noun right after the number is what it counts
         skipped += tok[0].isalpha() and not tok[0].isupper() and "-" not in tok
         pos = m_tok.end()
         tokens += 1

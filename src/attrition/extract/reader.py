@@ -395,7 +395,8 @@ class DocumentReader:
         """ "470,870 (+1,030)": the bracketed figure is the day's increment of the total before it."""
         if n.value == 0:
             return
-        stmt = self.doc.stmt(base.claimant, s.index)
+        # the day's increment is of the bulletin's day where the text named it ("за минулу добу, 26 жовтня")
+        stmt = self.doc.bulletin_day or self.doc.stmt(base.claimant, s.index)
         self.doc.claims.append(
             replace(
                 base,

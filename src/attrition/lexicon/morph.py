@@ -53,6 +53,19 @@ def lemma(word: str, lang: str) -> str:
     return str(analyzer(lang).parse(low)[0].normal_form)
 
 
+@lru_cache(maxsize=200_000)
+def is_noun(word: str, lang: str) -> bool:
+    """Whether the analyser's likeliest reading of `word` is a noun ("регионов" yes, "украинских" no).
+
+    After a number a Russian or Ukrainian noun is what the number counts; an adjective is a
+    modifier of a noun still to come. Cached like `lemma`.
+    """
+    low = word.lower()
+    if lang not in MORPH_LANGUAGES or not _CYRILLIC_WORD.fullmatch(low):
+        return False
+    return bool(analyzer(lang).parse(low)[0].tag.POS == "NOUN")
+
+
 def _is_inflectable(token: str) -> bool:
     if not _CYRILLIC_WORD.fullmatch(token):
         return False

@@ -212,6 +212,7 @@ PeriodKind = Literal[
     "last_month",
     "last_year",
     "last_week",
+    "last_weekend",
     "past_week",
     "same_period",
     "past_month",

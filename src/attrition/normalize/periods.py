@@ -42,6 +42,12 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:to|and|through|until|по|до)\s+(?P<d2>{_DAY_MONTH}|{_DOTTED})",
         re.IGNORECASE,
     ),
+    # "протягом 18 вересня та вранці 19 вересня", "в течение 3 и 4 мая": both days
+    "period.days_and": re.compile(
+        rf"\b(?:протягом|впродовж|в\s+течение|за)\s+(?P<d>{_DAY_MONTH}|\d{{1,2}})\s+(?:та|і|й|и)\s+"
+        rf"(?:[^\W\d]+\s+){{0,2}}?(?P<d2>{_DAY_MONTH})",
+        re.IGNORECASE,
+    ),
     # "в ночь на 5 июня", "у ніч проти 8 вересня", "в ночь с 4 на 5 июня": the night ending that morning
     "period.night_of": re.compile(
         rf"\b(?:в|у)\s+(?:ночь|ніч)\s+(?:(?:с|з)\s+\d{{1,2}}\s+)?(?:на|проти)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})",
@@ -250,9 +256,12 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
                 if first is None or (ref is not None and first > ref):
                     continue  # no campaign named, or one that had not begun when this was written
                 found.append(PeriodPhrase(m.start(), m.end(), rule, "since", first, None))
-            elif rule == "period.from_to":
-                a = resolve_date(m.group("d"), ref, lex)
+            elif rule in ("period.from_to", "period.days_and"):
                 b = resolve_date(m.group("d2"), ref, lex)
+                low_text = m.group("d")
+                if low_text.isdigit() and b is not None:  # "3 и 4 мая": the month is the second day's
+                    low_text = f"{low_text}.{b.month}.{b.year}"
+                a = resolve_date(low_text, ref, lex)
                 if a and b and a <= b:
                     found.append(PeriodPhrase(m.start(), m.end(), rule, "span", a, b))
             elif rule == "period.past_n":
@@ -403,6 +412,9 @@ def resolve(phrase: PeriodPhrase, stmt: date | None) -> tuple[date | None, date 
         return date(last.year, last.month, 1), last
     if k == "last_year":
         return date(stmt.year - 1, 1, 1), date(stmt.year - 1, 12, 31)
+    if k == "last_weekend":  # "на прошедших выходных": the Saturday and Sunday up to the statement
+        sunday = stmt - timedelta(days=(stmt.weekday() + 1) % 7)
+        return sunday - timedelta(days=1), sunday
     if k == "last_week":
         monday = stmt - timedelta(days=stmt.weekday() + 7)
         return monday, monday + timedelta(days=6)

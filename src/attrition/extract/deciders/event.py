@@ -120,6 +120,13 @@ def governing(
             ):
                 right = h
                 break
+    if (
+        right is not None
+        and left is not None
+        and "," in text[np_end : right.start]
+        and len(_WORD.findall(text, left.end, num_left)) <= 1
+    ):
+        right = None  # "загинули п'ятеро людей, поранені ще семеро": the verb right before governs
     if right is not None and right.info.kind == "kill" and _MIXED_TAIL.match(text, right.end):
         right = Hit(right.start, right.end, TriggerInfo("mixed_tail", "mixed", "agent", "right"))
     if right is not None and (left is None or (personnel and right.info.kind in ("kill", "wound", "mixed", "pow"))):

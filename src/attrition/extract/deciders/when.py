@@ -55,6 +55,7 @@ _PHRASE_KINDS = {
     "last_month": "calendar",
     "last_year": "calendar",
     "last_week": "calendar",
+    "last_weekend": "calendar",
     "same_period": "carried",
     "vague": "unknown",
 }
@@ -120,7 +121,10 @@ def decide_when(
             or (
                 p.kind == "rate_day"
                 and 0 <= n.left - p.end <= 60
-                and pat["period.rate_lead"].match(text[p.end : n.left]) is not None
+                and (
+                    pat["period.rate_lead"].match(text[p.end : n.left]) is not None
+                    or pat["period.rate_adverb"].match(text[p.end : n.left]) is not None
+                )
             )
         )
         if not near or pat["period.rate_noun"].match(text, p.end):
@@ -134,6 +138,10 @@ def decide_when(
     if pat["period.by_increment"].search(before[-20:]):
         return When((stmt, stmt), rate, INCREASE_BY, "event_day")
     strong = [p for p in phrases if p.kind not in NOT_PERIODS and not p.weak]
+    if pat["period.increment_after"].match(text, n.end):
+        # "9113 (+4 за минулу добу)": the past day in the brackets is the increment's, not the total's
+        close = text.find(")", n.end, s.end)
+        strong = [p for p in strong if not n.end <= p.start < (close if close >= 0 else n.end)]
     running = pat["period.total_to"].search(before) or pat["period.increase_to"].search(before)
     tally = keeps_tally(claimant, subject, lex)
     # "bringing the total to" runs from the war's start; "the toll of the strike rose to 40" does not
