@@ -131,7 +131,7 @@ _ISO_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}-$")  # "2024-05", not "1000-110
 _LABEL_BEFORE = re.compile(r"(?:No\.|#|number)\s*$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:age[sd]?\s+(?:of\s+)?(?:between\s+)?|aged\s+)$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_OF_BETWEEN = re.compile(r"\s+(?:of\s+(?:the\s+)?|(?:зі|із|з|из|от)\s+)")  # "112 зі 142", "18 из 22"
+OF_BETWEEN = re.compile(r"\s+(?:of\s+(?:the\s+)?|(?:зі|із|з|из|от)\s+)")  # "112 зі 142", "18 из 22"
 _OF_TOTAL_LEAD = re.compile(r"(?:^|[.;:!?,(\n]\s*|\bout\s+)of\s+(?:the|these|those|all)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:by|with|from)\s+$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:for|to)\s+(?:every|each)\b", re.IGNORECASE)
@@ -524,7 +524,7 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
         if n.kind in ("plain", "range", "article"):
             _qualify(text, n, lex, qual_re)
         # "18 of 22 drones": 22 counts what was launched, not what was lost
-        if i > 0 and _OF_BETWEEN.fullmatch(text, nums[i - 1].end, n.start) and n.kind == "plain":
+        if i > 0 and OF_BETWEEN.fullmatch(text, nums[i - 1].end, n.start) and n.kind == "plain":
             n.kind = "of_total"
             n.rules.append("numbers.of_total")
         elif n.kind == "plain" and _OF_TOTAL_LEAD.search(text, max(0, n.start - 20), n.start):

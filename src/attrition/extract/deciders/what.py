@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.extract.layers import SentenceLayers
-from attrition.extract.numbers import Number
+from attrition.extract.numbers import OF_BETWEEN, Number
 from attrition.extract.phrases import NounPhrase, article_counts, category_before, noun_phrase_after
 from attrition.extract.rules import code_rule
 from attrition.extract.state import RawClaim
@@ -43,7 +43,6 @@ RUNNING_TOTAL_SIDE = code_rule("side.running_total")
 ANTECEDENT_SIDE = code_rule("side.antecedent")
 LIST_LEAD = code_rule("category.list_lead")
 OF_THE_WHOLE = code_rule("category.of_the_whole")
-_OF_PAIR = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 @dataclass(slots=True)
@@ -126,7 +125,7 @@ def _of_the_whole(text: str, earlier: list[Number], what: What, lex: Lexicon) ->
     for m in reversed(earlier):
         if m.kind != "of_total":
             continue
-        if any(e.end <= m.start and _OF_PAIR.fullmatch(text, e.end, m.start) for e in earlier):
+        if any(e.end <= m.start and OF_BETWEEN.fullmatch(text, e.end, m.start) for e in earlier):
             return  # "58 of 76 drones": 76 is the whole of 58 only
         whole = noun_phrase_after(text, m.end, lex, max_tokens=4)
         if whole.category():
