@@ -37,7 +37,8 @@ def test_each_language_side_role_gives_its_subject(lang: str) -> None:
             claims = extract(ex.text, published=DAY, lang=lang)
             assert claims, ex.text
             assert claims[0].subject == ex.subject, (entry.id, ex.text, claims[0].rules)
-            assert entry.id in claims[0].rules, (entry.id, claims[0].rules)
+            if entry.role != "target":  # a target role keeps a side from being read: no id of its own
+                assert entry.id in claims[0].rules, (entry.id, claims[0].rules)
 
 
 @pytest.mark.parametrize(
