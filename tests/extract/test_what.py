@@ -156,3 +156,18 @@ def test_a_noun_right_after_the_number_is_what_it_counts() -> None:
     assert extract("Власти 12 областей сообщили о гибели военнослужащих.", DAY, lang="ru") == []
     (claim,) = extract("ООН зафіксувала понад 9 тисяч випадків загибелі цивільних осіб.", DAY, lang="uk")
     assert (claim.value, claim.category, claim.event) == (9000, "civilians", "killed")
+
+
+def test_the_figure_stands_for_a_loss_noun_named_before_it() -> None:
+    (claim,) = extract("The ministry updated its estimate of Russian casualties, saying the figure had passed 800,000.")
+    assert (claim.value, claim.category, claim.event, claim.qualifier) == (
+        800000,
+        "personnel",
+        "casualties",
+        "at_least",
+    )
+    assert "claim.figure_anaphor" in claim.rules
+
+
+def test_a_figure_of_n_is_no_anaphor() -> None:
+    assert extract("The figure of 800,000 was revised by the ministry.") == []

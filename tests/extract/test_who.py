@@ -150,3 +150,35 @@ def test_according_to_an_analysis_of_data() -> None:
         "Russian troops captured 190 square kilometres last week, according to an analysis of ISW data.", DAY
     )
     assert claim.claimant == "analyst"
+
+
+def test_a_quoted_block_is_its_authors_whatever_it_cites() -> None:
+    text = (
+        "The UK Defence Ministry wrote:\n"
+        "- Russian forces sustained 429,000 casualties in 2024, according to Ukrainian General Staff reporting.\n"
+        "- December saw 48,000 casualties reported by the Ukrainian General Staff.\n"
+        "Separately, Ukraine's General Staff said Russia lost 1,200 troops over the past day.\n"
+    )
+    claims = extract(text, DAY)
+    assert [(c.value, c.claimant) for c in claims] == [
+        (429000, "west.gov"),
+        (48000, "west.gov"),
+        (1200, "ua.general_staff"),
+    ]
+    assert "attribution.quoted_block" in claims[0].rules
+
+
+def test_a_quoted_block_ends_at_the_first_line_that_does_not_continue_it() -> None:
+    text = "The ministry said:\n- 12 tanks were destroyed.\nAnalysts at Oryx have counted 3,000 Russian tanks lost.\n"
+    claims = extract(text, DAY)
+    assert claims[-1].value == 3000 and claims[-1].claimant == "analyst"
+    assert "attribution.quoted_block" not in claims[-1].rules
+
+
+def test_a_country_governed_by_a_preposition_does_not_speak() -> None:
+    (claim,) = extract(
+        "A statement on military operations in Ukraine stated that the Russian army took control of three villages.",
+        DAY,
+    )
+    assert claim.claimant != "ua.general_staff"
+    assert claim.claimant_text is None or "Ukraine" not in claim.claimant_text

@@ -180,7 +180,10 @@ class DocumentReader:
         doc = self.doc
         s = layers.sentence
         i = s.index
-        if layers.attributions:
+        self._quote_block(layers)
+        if doc.quote is not None and doc.quote[1] != i:
+            doc.ctx.actor, doc.ctx.actor_rule, doc.ctx.renewed = doc.quote[0], "attribution.quoted_block", i
+        elif layers.attributions:
             doc.ctx.actor = layers.attributions[-1].actor
             doc.ctx.actor_rule = layers.attributions[-1].rule
             doc.ctx.renewed = i
@@ -225,6 +228,21 @@ class DocumentReader:
             if layers.attributions or used_context:
                 doc.ctx.renewed = i
             doc.list_chain = i
+
+    def _quote_block(self, layers: SentenceLayers) -> None:
+        """Open, extend or close a quoted block: a lead naming its author and ending with a colon,
+        then the lines that continue it (bullets, numbered lines, quotes) and the rest of each."""
+        doc, s, text = self.doc, layers.sentence, self.doc.text
+        lead = layers.ends_colon and not layers.numbers and layers.attributions
+        if lead and (actor := layers.attributions[-1].actor) is not None:
+            doc.quote = (actor, s.index)
+            return
+        if doc.quote is None:
+            return
+        start = s.start + len(text[s.start : s.end]) - len(text[s.start : s.end].lstrip())
+        line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+        if line_start and not self.lex.patterns["attribution.block_line"].match(text, start):
+            doc.quote = None  # a line that does not continue the quote ends it
 
     def _each(self, layers: SentenceLayers, raw: RawClaim) -> list[RawClaim]:
         """ "three each over the Belgorod, Kaluga and Smolensk regions": the figure once per place."""

@@ -78,6 +78,8 @@ class DocState:
     scene: tuple[int, Period] | None = None
     last_side: str | None = None
     list_chain: int = -10
+    # a quoted block's author and its lead sentence ("The UK MoD wrote:" and the bullets after it)
+    quote: tuple[ActorRef, int] | None = None
     # the last noun a number counted (categories, intrinsic event, sentence, side), claim or a
     # launch:
     # the antecedent of "24 of them" and of a list's number-first lines

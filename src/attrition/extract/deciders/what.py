@@ -158,11 +158,17 @@ def _label_or_sibling(
     # a label names what a bare number counts; "repelled 12 attacks" counts attacks
     labelled_ok = bare or what.running_total or layers.list_item or rate_label
     # "captured by Ukrainian forces, 79 damaged": a comma starts a new item, the noun is no label
-    if before.found and not (what.running_total or layers.list_item) and _COMMA.search(text, before.end, n.left):
+    # "the Russian losses, stating that this figure has surpassed 800,000": the anaphor carries the label
+    anaphor = before.found and lex.patterns["claim.figure_anaphor"].search(text, before.end, n.left) is not None
+    if anaphor:
+        labelled_ok = True
+    elif before.found and not (what.running_total or layers.list_item) and _COMMA.search(text, before.end, n.left):
         labelled_ok = False
-    if before.found and not between_nums and (not owned or what.running_total) and labelled_ok:
+    if before.found and not between_nums and (not owned or what.running_total or anaphor) and labelled_ok:
         what.categories, what.intrinsic = before.category(), before.event
         what.rules += before.rules
+        if anaphor:
+            what.rules.append("claim.figure_anaphor")
         what.np = NounPhrase(before.categories, before.event, start=before.start, end=before.end)
     elif prev is not None and bare:
         what.categories = prev.categories

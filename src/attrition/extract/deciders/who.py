@@ -1,6 +1,8 @@
 """Who claims a figure: the speaker of its statement.
 
 Rules, in order:
+0. a line quoted under a lead that names its author ("The UK Defence Ministry wrote:" and the
+   bullets after it) is the author's, whatever sources it cites (`attribution.quoted_block`);
 1. an attribution in the same sentence, the nearest to the number (`attribution.<form>`;
    `+anaphor` when "the ministry"/"he" stands for the last actor named);
 2. when the writer infers from the speaker ("..., meaning 300 more"), the speaker before
@@ -25,6 +27,7 @@ INFERENCE = code_rule("attribution.inference")
 CARRIED = code_rule("attribution.carried")
 LOOKAHEAD = code_rule("attribution.lookahead")
 NONE = code_rule("attribution.none")
+QUOTED_BLOCK = code_rule("attribution.quoted_block")
 LOOKAHEAD_SENTENCES = 3
 
 
@@ -32,6 +35,8 @@ def decide_who(
     doc: DocState, layers: SentenceLayers, following: list[SentenceLayers], pos: int, lex: Lexicon
 ) -> tuple[ActorRef | None, str]:
     """(speaker, rule id) of a figure at `pos`; `following` are the next sentences' layers."""
+    if doc.quote is not None and doc.quote[1] != layers.sentence.index:
+        return doc.quote[0], QUOTED_BLOCK
     atts = layers.attributions
     if atts:
         best = min(atts, key=lambda a: abs(a.start - pos))
