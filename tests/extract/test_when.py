@@ -159,3 +159,38 @@ def test_a_bulletins_increments_are_of_the_day_it_named() -> None:
     assert (claims[30].period_start, claims[30].period_end) == (day, day)
     assert (claims[9000].period_start, claims[9000].period_end) == (date(2022, 2, 24), date(2025, 5, 3))
     assert {c.claimant for c in claims.values()} == {"ua.general_staff"}
+
+
+def test_a_month_before_the_verb_of_saying_dates_the_statement_not_the_figure() -> None:
+    text = "Zelensky last spoke of Ukrainian losses in February, when he said that 45,100 troops had been killed."
+    (claim,) = extract(text, date(2025, 6, 12))
+    assert (claim.period_start, claim.period_end) == (None, None)
+    assert "period.statement_time" in claim.rules
+    # after the figure, the month is the figure's own
+    (claim,) = extract("Russia lost 20,000 troops in February, Zelensky said.", date(2025, 6, 12))
+    assert (claim.period_start, claim.period_end) == (date(2025, 2, 1), date(2025, 2, 28))
+
+
+def test_earlier_this_year_fixes_no_period() -> None:
+    text = "Earlier this year, the Russian General Staff claimed that Ukrainian losses had topped one million."
+    (claim,) = extract(text, date(2025, 6, 12))
+    assert (claim.period_start, claim.period_end) == (None, None)
+
+
+def test_a_day_inside_a_since_clause_starts_the_span() -> None:
+    text = "Russia has suffered 1,000,000 casualties since it launched the invasion on February 24 2022, the UK said."
+    (claim,) = extract(text, date(2025, 6, 12))
+    assert (claim.period_start, claim.period_end) == (date(2022, 2, 24), date(2025, 6, 12))
+
+
+def test_another_n_is_a_daily_reporters_day_and_the_total_keeps_its_span() -> None:
+    day = date(2023, 2, 24)
+    text = "The General Staff said another 970 Russian soldiers were killed, bringing the total to 146,820."
+    claims = {c.value: c for c in extract(text, day)}
+    assert (claims[970].period_start, claims[970].period_end) == (day, day)
+    assert "period.another_day" in claims[970].rules
+    assert (claims[146820].period_start, claims[146820].period_end) == (date(2022, 2, 24), day)
+    # an unattributed "another N" is nobody's daily report: the total's words are not its period
+    text = "Another 970 Russian soldiers died, which brought the total to 146,820."
+    claims = {c.value: c for c in extract(text, day)}
+    assert (claims[970].period_start, claims[970].period_end) == (None, None)

@@ -182,3 +182,12 @@ def test_a_country_governed_by_a_preposition_does_not_speak() -> None:
     )
     assert claim.claimant != "ua.general_staff"
     assert claim.claimant_text is None or "Ukraine" not in claim.claimant_text
+
+
+def test_he_is_the_person_named_earlier_in_the_same_sentence() -> None:
+    text = (
+        "This is the cost Putin is inflicting on his own people.\n"
+        "Zelensky last spoke of the losses in February, when he said that 45,100 troops had been killed."
+    )
+    (claim,) = extract(text, DAY)
+    assert claim.claimant == "ua.gov"

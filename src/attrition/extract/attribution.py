@@ -393,12 +393,12 @@ def find_attributions(
     *,
     headline: bool,
     doc_side: str,
-    people: list[ActorRef] | None = None,
+    people: list[tuple[int, ActorRef]] | None = None,
     orgs: list[ActorRef] | None = None,
 ) -> list[Attribution]:
     """Attributions in the sentence `text[start:end]`.
 
-    `people` and `orgs`, when given, receive every person and institution named in the
+    `people` (with their offsets) and `orgs`, when given, receive every person and institution named in the
     sentence, speaking or not: "he said" in the next sentence may point at "Zelensky last spoke
     of ..." here, and "the group said" at "Oryx, an open-source website, has been collecting ...".
     """
@@ -408,7 +408,7 @@ def find_attributions(
         if form.actor is None:
             continue
         if form.kind == "person" and people is not None:
-            people.append(ActorRef(form.actor, _claimant_text(text, a, b, lex, start), "person"))
+            people.append((a, ActorRef(form.actor, _claimant_text(text, a, b, lex, start), "person")))
         elif form.kind == "org" and orgs is not None:
             orgs.append(ActorRef(form.actor, _claimant_text(text, a, b, lex, start), "org", form.via))
     # the words an attribution before a name needs ("according to", "said"): found once per

@@ -87,7 +87,7 @@ class DocumentReader:
         by_side: dict[str, ActorRef] = {}  # the last specific claimant of each side named
         last_org: ActorRef | None = None  # the last group outside the states named, speaking or not
         for s in sentences:
-            people: list[ActorRef] = []
+            people: list[tuple[int, ActorRef]] = []
             orgs: list[ActorRef] = []
             atts = find_attributions(
                 doc.text, s.start, s.end, lex, headline=s.headline, doc_side=doc.doc_side, people=people, orgs=orgs
@@ -96,7 +96,10 @@ class DocumentReader:
             for a in atts:
                 actor = a.actor
                 if actor is None:
-                    if a.anaphor in PERSONAL and last_person is not None:
+                    here = [p for pos, p in people if pos < a.start]
+                    if a.anaphor in PERSONAL and here:
+                        actor = here[-1]  # "Zelensky last spoke of it in February, when he said"
+                    elif a.anaphor in PERSONAL and last_person is not None:
                         actor = last_person
                     elif a.anaphor in lex.org_anaphora and last_org is not None:
                         actor = last_org  # "the group said": the counting group last named
@@ -122,7 +125,7 @@ class DocumentReader:
                 if actor.kind == "person":
                     last_person = actor
             if people and not resolved:
-                last_person = people[-1]
+                last_person = people[-1][1]
             groups = [o for o in [*orgs, *(a.actor for a in resolved if a.actor)] if _outside_states(o, lex)]
             if groups:
                 last_org = groups[-1]
@@ -308,7 +311,12 @@ class DocumentReader:
         w = when.decide_when(
             doc, layers, n, what.np_end, claimant, subject, ev, lex, list_item=layers.list_item, trigger_kind=kind
         )
-        if w.rate is None and prev is not None and prev.rate and w.rule in (when.NONE, when.CARRIED):
+        if (
+            w.rate is None
+            and prev is not None
+            and prev.rate
+            and (w.rule in (when.NONE, when.CARRIED) or w.kind == "unknown")
+        ):
             w = when.When(prev.period, prev.rate, when.SIBLING_RATE, "rate")
         what.rules.append(w.rule)
         raw = RawClaim(

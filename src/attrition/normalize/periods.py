@@ -129,6 +129,8 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|told|reported|announced|stated|claimed|noted|wrote)\s+(?:earlier\s+|late\s+|in\s+an?\s+\w+\s+)?$",
     re.IGNORECASE,
 )
+# "since it launched the full-scale invasion on February 24 2022": the day is the start of a span
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,.;:]{0,60}$", re.IGNORECASE)
 _SPEECH_NEAR = re.compile(
     r"\b(?:said|says|told|reported|claimed|claims|announced|stated|noted|added|declared|confirmed|"
     r"admitted|released|published|wrote|estimated|update|statement|report|figures)\b",
@@ -295,6 +297,12 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
             elif rule in ("period.on_date", "period.on_weekday"):
                 d = resolve_date(m.group("d"), ref, lex)
                 if d and (ref is None or d <= ref + timedelta(days=1)):
+                    if _SINCE_CLAUSE.search(text, max(start, m.start() - 70), m.start()):
+                        found.append(
+                            PeriodPhrase(m.start(), m.end(), "period.since_date", "since", _since_start(d, lex), None)
+                        )
+                        occupied.append((m.start(), m.end()))
+                        continue
                     kind = "day"
                     window = text[max(start, m.start() - 30) : min(end, m.end() + 12)]
                     if _SPEECH_NEAR.search(window):

@@ -27,6 +27,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from attrition.extract.layers import SentenceLayers
@@ -71,6 +72,10 @@ NONE = code_rule("period.none")
 INCREMENT = code_rule("period.increment")
 SIBLING_RATE = code_rule("period.sibling_rate")
 DAILY_DEFAULT = code_rule("period.daily_default")
+STATEMENT_TIME = code_rule("period.statement_time")
+ANOTHER_DAY = code_rule("period.another_day")
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
+_CALENDAR = ("span", "year_to_date", "month_to_date", "week_to_date", "last_month", "last_year", "last_week")
 _EVENT_KINDS = ("destroy", "intercept")
 
 
@@ -138,6 +143,15 @@ def decide_when(
     if pat["period.by_increment"].search(before[-20:]):
         return When((stmt, stmt), rate, INCREASE_BY, "event_day")
     strong = [p for p in phrases if p.kind not in NOT_PERIODS and not p.weak]
+    # "in February, when he said that 45,100 ...": a calendar phrase before the verb of saying
+    # that opens the figure's clause dates the statement, not the figure
+    said_then = [
+        p
+        for p in strong
+        if p.kind in _CALENDAR and p.end <= n.left and pat["period.speech_after"].search(text, p.end, n.left)
+    ]
+    said_then += [p for p in phrases if p.kind == "statement_time" and p.end <= n.left]
+    strong = [p for p in strong if p not in said_then]
     if pat["period.increment_after"].match(text, n.end):
         # "9113 (+4 за минулу добу)": the past day in the brackets is the increment's, not the total's
         close = text.find(")", n.end, s.end)
@@ -168,6 +182,8 @@ def decide_when(
         return When((start, end), rate, best.rule, rate_kind or _PHRASE_KINDS.get(best.kind, "unknown"))
     if rate_month:
         return When((None, None), None, RATE_MONTH, "rate")
+    if said_then:
+        return When((None, None), rate, STATEMENT_TIME, rate_kind or "unknown")
     if pat["period.increment_after"].match(text, n.end) or (list_item and tally and rate is None):
         return When((WAR_START, stmt), rate, RUNNING_TOTAL, "cumulative")
     # A tally-keeper marks its daily figures ("over the past day", "(+N)") and leaves its
@@ -186,7 +202,25 @@ def decide_when(
     newer_scene = scene is not None and ctx.last is not None and scene[0] > ctx.last.sentence.index
     if carried and ctx.period is not None and not (gs_style and ctx.period[0] == ctx.period[1]) and not newer_scene:
         return When(ctx.period, rate, CARRIED, "carried")
-    weak = [p for p in phrases if p.weak]
+    if (
+        rate is None
+        and not strong
+        and stmt is not None
+        and _reports_daily(claimant, lex)
+        and (pat["period.another"].search(before[-25:]) or _MORE_AFTER.match(text, n.end))
+    ):
+        return When((stmt, stmt), rate, ANOTHER_DAY, "event_day")
+    # a weak total word that leads another number ("..., which brought the total to 146,820") is that number's
+    later = [m.left for m in layers.numbers if m.left > n.end]
+    weak = [
+        p
+        for p in phrases
+        if p.weak
+        and not (
+            p.start >= n.end
+            and any(0 <= m - p.end <= 30 and pat["period.total_to"].search(text, p.start, m) for m in later)
+        )
+    ]
     if weak:
         return When((WAR_START, stmt), rate, weak[0].rule, rate_kind or "cumulative")
     said = [p for p in phrases if p.kind == "statement_day"]
