@@ -171,3 +171,16 @@ def test_the_figure_stands_for_a_loss_noun_named_before_it() -> None:
 
 def test_a_figure_of_n_is_no_anaphor() -> None:
     assert extract("The figure of 800,000 was revised by the ministry.") == []
+
+
+def test_one_person_hurt_is_counted_and_an_age_is_no_count() -> None:
+    claims = extract(
+        "A Russian drone attack on Odesa killed a 10-year-old boy and injured seven people, officials said."
+    )
+    assert [(c.value, c.category, c.event, c.subject) for c in claims] == [
+        (1, "civilians", "killed", "UA"),
+        (7, "civilians", "wounded", "UA"),
+    ]
+    (claim,) = extract("A 45-year-old man was injured in Kharkiv, the governor said.")
+    assert (claim.value, claim.event) == (1, "wounded")
+    assert extract("The man said he had seen drones over the city.") == []

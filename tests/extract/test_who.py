@@ -22,6 +22,21 @@ DAY = date(2024, 6, 1)
             "analyst",
             "speaker.counting_group",
         ),
+        (
+            "Britain's Ministry of Defence said Russia had lost about 1,500 troops a day.",
+            "west.gov",
+            "speaker.state_office",
+        ),
+        (
+            "The Kremlin-installed official said 15 people had been killed in the Ukrainian strike on Donetsk.",
+            "ru.proxy",
+            "speaker.installed_official",
+        ),
+        (
+            "Kyiv's city military administration said 20 drones were destroyed over the capital.",
+            "ua.local",
+            "speaker.military_administration",
+        ),
     ],
 )
 def test_unlisted_speakers_are_classified_by_head_word(text: str, claimant: str, rule: str) -> None:

@@ -340,6 +340,10 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
     out: list[tuple[int, int, ActorForm]] = []
     for f in found:
         if out and f[0] < out[-1][1]:
+            # "The Kremlin-installed official", "Kyiv's military administration": a composed
+            # speaker that runs past the listed name it starts inside is the longer reading
+            if f[2].via is not None and out[-1][2].via is None and f[1] > out[-1][1]:
+                out[-1] = f
             continue
         out.append(f)
     return out

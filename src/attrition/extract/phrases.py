@@ -81,6 +81,8 @@ _STOP = frozenset(
     ]
 )
 _SKIPPABLE_PUNCT = frozenset({"-", "/"})
+# "a 10-year-old boy": an age modifies the noun, it is no count of its own
+_AGE = re.compile(r"\d{1,3}-year-old\b", re.IGNORECASE)
 _CALIBRE = re.compile(r"\d{2,3}\s*-?\s*mm\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"of\s+(?:them|which|those)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?\s+(?=\w)")
@@ -89,7 +91,7 @@ _INCREMENT = re.compile(r"\(\s*\+\s*\d[\d, ]*(?:\s+[^()\d]{1,30}?)?\s*\)")
 _OTHER = re.compile(r"(?:other|more|additional|further)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
 _MILITARY_WORDS = re.compile(r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b", re.IGNORECASE)
-_PERSON_HEAD = re.compile(r"(?:general|soldier|serviceman|officer|commander)$")
+_PERSON_HEAD = re.compile(r"(?:general|soldier|serviceman|officer|commander|man|person|pilot)$")
 _NOT_HEAD_AFTER = re.compile(
     r"\s+(?:toll|tolls|population|infrastructure|areas?|objects?|facilit\w+|targets?|buildings?|houses?|homes?|"
     r"positions?|columns?|convoys?|units?|formations?|depots?|bases?|airfields?|production|industry)\b",
@@ -156,7 +158,7 @@ def noun_phrase_after(
         if m_inc:
             pos = m_inc.end()
             continue
-        m_cal = _CALIBRE.match(text, pos)
+        m_cal = _CALIBRE.match(text, pos) or _AGE.match(text, pos)
         if m_cal:
             pos = m_cal.end()
             tokens += 1
