@@ -194,3 +194,18 @@ def test_another_n_is_a_daily_reporters_day_and_the_total_keeps_its_span() -> No
     text = "Another 970 Russian soldiers died, which brought the total to 146,820."
     claims = {c.value: c for c in extract(text, day)}
     assert (claims[970].period_start, claims[970].period_end) == (None, None)
+
+
+def test_in_a_single_day_is_the_day_named_else_the_statement_day() -> None:
+    day = date(2024, 12, 20)
+    (claim,) = extract("On 19 December, Russian forces suffered 2,200 losses in a single day, Kyiv said.", day)
+    assert (claim.period_start, claim.period_end) == (date(2024, 12, 19), date(2024, 12, 19))
+    (claim,) = extract("Russian troops lost over 400 soldiers near Bakhmut in a single day, Kyiv said.", day)
+    assert (claim.period_start, claim.period_end) == (day, day)
+
+
+def test_a_campaign_not_yet_begun_does_not_start_a_tally() -> None:
+    (claim,) = extract(
+        "Russian losses in the Kursk region amount to 38,000 troops, the General Staff said.", date(2024, 6, 1)
+    )
+    assert claim.period_start is not None and claim.period_start <= claim.period_end

@@ -206,3 +206,16 @@ def test_he_is_the_person_named_earlier_in_the_same_sentence() -> None:
     )
     (claim,) = extract(text, DAY)
     assert claim.claimant == "ua.gov"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The US estimates that Ukraine has suffered up to 70,000 deaths.", "west.gov"),
+        ("According to the Ukrainian side, Russian troops lost over 400 soldiers near Bakhmut.", "ua.general_staff"),
+        ("Russia's Investigative Committee said five civilians were killed in Belgorod.", "ru.gov"),
+    ],
+)
+def test_states_and_their_sides_speak(text: str, claimant: str) -> None:
+    (claim,) = extract(text, DAY)
+    assert claim.claimant == claimant

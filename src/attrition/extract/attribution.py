@@ -342,7 +342,9 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
         if out and f[0] < out[-1][1]:
             # "The Kremlin-installed official", "Kyiv's military administration": a composed
             # speaker that runs past the listed name it starts inside is the longer reading
-            if f[2].via is not None and out[-1][2].via is None and f[1] > out[-1][1]:
+            tail = text[out[-1][1] : f[1]].strip()
+            speech = _grammar(lex).speech_word.fullmatch(tail) is not None  # "The US estimates that"
+            if f[2].via is not None and out[-1][2].via is None and f[1] > out[-1][1] and not speech:
                 out[-1] = f
             continue
         out.append(f)

@@ -238,5 +238,7 @@ def decide_when(
     if rate is None and gs_style and is_tally and not pat["period.battle_scope"].search(text, s.start, s.end):
         # a running total in a region where a campaign started later starts with that campaign
         start = campaign_start(text[s.start : s.end], lex, regional_only=True) or WAR_START
+        if stmt is not None and start > stmt:
+            start = WAR_START  # a campaign that had not begun when this was said is not this tally's
         return When((start, stmt), rate, CUMULATIVE_DEFAULT, "cumulative")
     return When((None, None), rate, NONE, rate_kind or "unknown")
