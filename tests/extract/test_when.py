@@ -209,3 +209,18 @@ def test_a_campaign_not_yet_begun_does_not_start_a_tally() -> None:
         "Russian losses in the Kursk region amount to 38,000 troops, the General Staff said.", date(2024, 6, 1)
     )
     assert claim.period_start is not None and claim.period_start <= claim.period_end
+
+
+def test_increments_of_a_total_as_of_a_day_are_that_days() -> None:
+    text = (
+        "Ukraine's General Staff reported the following Russian losses as of 12 March: "
+        "personnel about 430,000 (+1,100), tanks 6,900 (+12)."
+    )
+    claims = {c.value: c for c in extract(text, date(2024, 3, 13))}
+    assert (claims[1100].period_start, claims[1100].period_end) == (date(2024, 3, 12), date(2024, 3, 12))
+    assert claims[430000].period_end == date(2024, 3, 12)
+
+
+def test_since_the_invasion_runs_from_the_war_start() -> None:
+    (claim, *_) = extract("According to the UN, 10,000 civilians have died since the invasion.", date(2024, 6, 1))
+    assert (claim.period_start, claim.period_end) == (date(2022, 2, 24), date(2024, 6, 1))

@@ -219,3 +219,15 @@ def test_he_is_the_person_named_earlier_in_the_same_sentence() -> None:
 def test_states_and_their_sides_speak(text: str, claimant: str) -> None:
     (claim,) = extract(text, DAY)
     assert claim.claimant == claimant
+
+
+def test_each_figure_of_a_list_takes_the_place_its_words_lead_to() -> None:
+    claims = extract(
+        "The air force said it had downed 22 drones: nine over Kyiv, seven over Odesa and six over Dnipro.", DAY
+    )
+    assert [(c.value, c.location) for c in claims if c.value < 22] == [(9, "Kyiv"), (7, "Odesa"), (6, "Dnipro")]
+
+
+def test_bloggers_are_counted_as_analysts() -> None:
+    (claim, *_) = extract("Two Leopard tanks were lost in the assault, Russian bloggers claimed.", DAY)
+    assert claim.claimant == "analyst"

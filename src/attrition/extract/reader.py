@@ -352,7 +352,7 @@ class DocumentReader:
         # "the enemy" is the speaker's enemy; an unattributed bulletin that says "the enemy" is,
         # unless the document shows otherwise, the Ukrainian General Staff's daily formula
         speaker = claimant_side or (doc.doc_side if doc.doc_side in ("RU", "UA") else "UA")
-        place = where.nearest(layers, n.left)
+        place = where.nearest(layers, n.left, text)
         subject: str | None = None
         srule: str | None = None
         if what.inherited_subject is not None:
@@ -393,7 +393,7 @@ class DocumentReader:
             ]
             speaker_side = lex.actor_sides.get(claimant)
             subject = launchers[0] if launchers else whose.OPPOSITE.get(speaker_side or "", "UA")
-            place = where.nearest(origin, n.left)
+            place = where.nearest(origin, n.left, doc.text)
             np_end = item.np.end if item.np.found else n.end
             w = when.decide_when(doc, origin, n, np_end, claimant, subject, "intercepted", lex)
             doc.claims.append(
@@ -423,6 +423,8 @@ class DocumentReader:
             return
         # the day's increment is of the bulletin's day where the text named it ("за минулу добу, 26 жовтня")
         stmt = self.doc.bulletin_day or self.doc.stmt(base.claimant, s.index)
+        if self.doc.bulletin_day is None and base.period_kind == "cumulative" and base.period[1] is not None:
+            stmt = base.period[1]  # "as of 12 March: personnel 430,000 (+1,100)": the day the total is of
         self.doc.claims.append(
             replace(
                 base,
