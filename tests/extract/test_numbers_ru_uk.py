@@ -120,3 +120,32 @@ def test_collective_numerals() -> None:
     assert values("семеро поранених", "uk")[0][0] == 7
     assert values("десятеро загиблих", "uk")[0][0] == 10
     assert values("шестерых раненых", "ru")[0][0] == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "event"),
+    [
+        ("Внаслідок ранкового обстрілу Нікополя загинув чоловік, повідомив голова ОВА.", "uk", "killed"),
+        ("Після атаки дрона на Запоріжжя поранено жінку, повідомив голова ОВА.", "uk", "wounded"),
+        ("При обстреле Горловки погибла мирная жительница, сообщил глава города.", "ru", "killed"),
+        ("Мужчина получил ранения при атаке беспилотника, сообщил губернатор.", "ru", "wounded"),
+    ],
+)
+def test_one_person_without_a_numeral_is_a_count_of_one(text: str, lang: str, event: str) -> None:
+    (claim,) = extract(text, lang=lang)
+    assert (claim.value, claim.category, claim.event) == (1, "civilians", event)
+    assert "numbers.one_victim" in claim.rules
+
+
+def test_a_plural_verb_over_two_people_counts_no_one() -> None:
+    assert extract("Унаслідок удару загинули чоловік і жінка, повідомив голова ОВА.", lang="uk") == []
+
+
+def test_one_person_told_twice_is_one_claim_and_a_second_place_is_another_person() -> None:
+    text = (
+        "При обстреле Горловки погибла мирная жительница, сообщил глава города. "
+        "Позже стало известно, что погибла женщина 1960 года рождения. "
+        "При обстреле Макеевки погиб мужчина, сообщил глава города."
+    )
+    claims = extract(text, lang="ru")
+    assert [(c.value, c.location) for c in claims] == [(1, "Horlivka"), (1, "Makiivka")]

@@ -135,6 +135,7 @@ OF_BETWEEN = re.compile(r"\s+(?:of\s+(?:the\s+)?|(?:зі|із|з|из|от)\s+)"
 _OF_TOTAL_LEAD = re.compile(r"(?:^|[.;:!?,(\n]\s*|\bout\s+)of\s+(?:the|these|those|all)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:by|with|from)\s+$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:for|to)\s+(?:every|each)\b", re.IGNORECASE)
+ONE_VICTIM = "numbers.one_victim"  # a data pattern: the person noun itself is the count
 _ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:T[\d:+.Z-]*)?")
 
 
@@ -503,6 +504,11 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
         if _INSTRUMENT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "destroyed by a Russian missile": the missile did it, nobody lost it
         nums.append(Number(m.start(1), m.end(1), 1, kind="article", rules=["numbers.article"]))
+    one_victim = lex.patterns.get(ONE_VICTIM) if lex.lang != "en" else None
+    for m in one_victim.finditer(text) if one_victim is not None else ():
+        g = 1 if m.group(1) else 2  # "погибла мирная жительница" / "мужчина получил ранения"
+        if not any(found.covers(p) for p in (m.start(), m.start(g), m.end() - 1)):
+            nums.append(Number(m.start(g), m.end(g), 1, kind="article", rules=[ONE_VICTIM]))
 
     nums.sort(key=lambda n: (n.start, -n.end))
     dedup: list[Number] = []

@@ -10,7 +10,7 @@ from datetime import date
 
 from attrition.extract.attribution import doc_side
 from attrition.extract.breakdowns import link_breakdowns
-from attrition.extract.numbers import find_numbers
+from attrition.extract.numbers import ONE_VICTIM, find_numbers
 from attrition.extract.reader import DocumentReader
 from attrition.extract.state import RawClaim
 from attrition.lexicon import load_lexicon
@@ -42,14 +42,24 @@ def merge_repeats(raws: list[RawClaim]) -> list[RawClaim]:
 
     The kept report is the first full statement (a body sentence over a headline); fields it
     lacks (a named claimant, a period) are filled from the repetitions. A single unnamed item
-    ("an armoured vehicle") is only merged when a model makes it the same item.
+    ("an armoured vehicle") is only merged when a model makes it the same item or a place the
+    same spot; one person named without a numeral is one person however often told.
     """
     groups: dict[tuple[object, ...], list[RawClaim]] = {}
     order: list[tuple[object, ...]] = []
     singles: list[tuple[int, RawClaim]] = []
+    victims: dict[tuple[object, ...], tuple[object, ...]] = {}
     for i, r in enumerate(raws):
         k = _same_claim_key(r)
-        if r.number.value == 1 and r.model is None:
+        if ONE_VICTIM in r.number.rules:
+            # "погибла мирная жительница ... погибла женщина 1952 года рождения": one person
+            # told again; a person in another place is another person
+            if r.location is not None or k not in victims:
+                victims.setdefault(k, (*k, r.location, ONE_VICTIM))
+                k = (*k, r.location, ONE_VICTIM)
+            else:
+                k = victims[k]
+        elif r.number.value == 1 and r.model is None:
             # "an armoured vehicle" twice is two vehicles, unless it is the same place or sentence
             if r.location is None:
                 singles.append((i, r))

@@ -24,8 +24,9 @@ def find_triggers(
     """Triggers and blockers (start, end, id) in `text[start:end]`.
 
     A blocker or trigger word inside a longer lexicon noun does not count: "launch" in
-    "multiple launch rocket systems" launches nothing. `categories` are the sentence's
-    category nouns when the caller has them already.
+    "multiple launch rocket systems" launches nothing. A word that is both (the blocker listed
+    as that very form: "освобожденных", the released, of the lemma "освободить") is the
+    blocker. `categories` are the sentence's category nouns when the caller has them already.
     """
     hits = [Hit(m.start(), m.end(), lex.triggers[key(m.group(0))]) for m in lex.trigger_re.finditer(text, start, end)]
     if categories is None:
@@ -41,6 +42,7 @@ def find_triggers(
     hits = [
         h
         for h in hits
-        if h.info.kind == "loss" or not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in terms)
+        if (h.info.kind == "loss" or not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in terms))
+        and not any(b[0] <= h.start and h.end <= b[1] for b in blockers)
     ]
     return hits, blockers

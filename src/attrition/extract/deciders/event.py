@@ -102,7 +102,9 @@ def governing(
     blocked = None
     for b in blockers:
         near = len(_WORD.findall(text, b[1], num_left)) <= 4 and not _PHRASE_BREAK.search(text, b[1], num_left)
-        if b[1] <= num_left and (left is None or left.end <= b[0]) and near:
+        # a blocker right before the trigger qualifies it: "из плена освобождены 84" (released)
+        qualifies = left is not None and b[1] <= left.start and not text[b[1] : left.start].strip()
+        if b[1] <= num_left and (left is None or left.end <= b[0] or qualifies) and near:
             blocked = b[2]
     if left is not None and _CLAUSE_BREAK.search(text, left.end, num_left):
         left = None

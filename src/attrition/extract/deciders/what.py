@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.extract.layers import SentenceLayers
-from attrition.extract.numbers import OF_BETWEEN, Number
+from attrition.extract.numbers import OF_BETWEEN, ONE_VICTIM, Number
 from attrition.extract.phrases import NounPhrase, article_counts, category_before, noun_phrase_after
 from attrition.extract.rules import code_rule
 from attrition.extract.state import RawClaim
@@ -80,7 +80,7 @@ def decide_what(
     # the noun phrase runs past an increment ("2,618 (+4) other vehicles") up to the next number
     nxt = idx + 2 if idx + 1 < len(nums) and nums[idx + 1].kind == "increment" else idx + 1
     limit = nums[nxt].left if nxt < len(nums) else s.end
-    np_from = n.end
+    np_from = n.start if ONE_VICTIM in n.rules else n.end  # the count is its own noun ("загинув чоловік")
     base = nums[idx + 1] if idx + 1 < len(nums) and nums[idx + 1].kind == "of_total" else None
     if base is not None:  # "37 of 40 drones": 37 counts what 40 counts
         np_from = base.end
