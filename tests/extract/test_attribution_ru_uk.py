@@ -111,3 +111,12 @@ def test_a_source_named_right_after_the_figures_beats_a_stale_speaker() -> None:
 )
 def test_inflected_office_names(text: str, claimant: str) -> None:
     assert [c[1] for c in who(text, "uk")] == [claimant]
+
+
+def test_claimant_text_keeps_the_sources_own_quotes() -> None:
+    text = "По данным «Медиазоны», на войне погибли 1500 российских офицеров."
+    (claim,) = extract(text, lang="ru")
+    assert claim.claimant == "analyst" and claim.claimant_text == "«Медиазоны»"
+    assert claim.claimant_text in text and claim.sentence == text
+    (uk,) = extract("За даними „Медіазони“, загинули 1500 російських офіцерів.", lang="uk")
+    assert (uk.claimant, uk.claimant_text) == ("analyst", "Медіазони")  # the name inside the quotes

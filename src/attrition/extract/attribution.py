@@ -262,7 +262,7 @@ def _compile(speech: str) -> _Grammar:
             r"(?:\s+(?:the|a|an|its|their|latest|newest|data|figures|estimates|report|reports|update|analysis|"
             r"assessment|assessments|calculations|count|tally|records|"
             rf"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|{_CYR_WORD}|"
-            r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w.'-]*)){0,8}\s*$",
+            r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w.'-]*)){0,8}\s*\"?$",  # 'за даними «Медіазони»' (quotes folded)
             re.IGNORECASE,
         ),
         speech_before=re.compile(

@@ -6,6 +6,7 @@ reading order) -> merge repetitions -> link breakdowns -> typed `Claim`s with ev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from attrition.extract.attribution import doc_side
@@ -94,8 +95,29 @@ def merge_repeats(raws: list[RawClaim]) -> list[RawClaim]:
     return [r for _, r in kept]
 
 
-def _to_claims(raws: list[RawClaim], doc: Document) -> list[Claim]:
+def original_spelling(folded: str, original: str) -> Callable[[str | None], str | None]:
+    """A name read in `folded`, as `original` writes it («Медиазона», not "Медиазона").
+
+    Folding keeps every offset, so the same span of the original is the source's own spelling.
+    Each distinct name is looked up once per document (its first occurrence), which keeps a
+    document with thousands of claims linear.
+    """
+    seen: dict[str, str] = {}
+
+    def spell(found: str | None) -> str | None:
+        if not found:
+            return found
+        if found not in seen:
+            at = folded.find(found)
+            seen[found] = original[at : at + len(found)] if at >= 0 else found
+        return seen[found]
+
+    return spell
+
+
+def _to_claims(raws: list[RawClaim], doc: Document, folded: str) -> list[Claim]:
     index = {id(r): i for i, r in enumerate(raws)}
+    spell = original_spelling(folded, doc.text)
     claims = []
     for r in raws:
         s = r.sentence
@@ -104,7 +126,7 @@ def _to_claims(raws: list[RawClaim], doc: Document) -> list[Claim]:
             Claim(
                 doc=doc.id or None,
                 claimant=r.claimant,
-                claimant_text=r.claimant_text,
+                claimant_text=spell(r.claimant_text),
                 subject=r.subject,
                 event=r.event,
                 category="+".join(sorted(r.categories)),
@@ -144,4 +166,4 @@ def extract_document(document: Document) -> list[Claim]:
     reader = DocumentReader(text, sentences, numbers, published, lex, doc_side(text, lex))
     raws = merge_repeats(reader.read())
     link_breakdowns(text, raws)
-    return _to_claims(raws, document)
+    return _to_claims(raws, document, folded)
