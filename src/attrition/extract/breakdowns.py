@@ -18,7 +18,7 @@ from attrition.extract.state import RawClaim
 
 COVERS_PART = code_rule("breakdown.covers_part")
 
-_MARKER = re.compile(
+INCLUDING = re.compile(
     r"\b(?:including|among\s+them|of\s+which|of\s+them|incl\.|в\s+том\s+числе|у\s+тому\s+числі|из\s+них|"
     r"з\s+них|среди\s+них|серед\s+них)",
     re.IGNORECASE,
@@ -42,7 +42,7 @@ def _including(text: str, raws: list[RawClaim]) -> None:
     for claims in by_sentence.values():
         claims.sort(key=lambda r: r.number.start)
         s = claims[0].sentence
-        for m in _MARKER.finditer(text, s.start, s.end):
+        for m in INCLUDING.finditer(text, s.start, s.end):
             before = [r for r in claims if r.number.end <= m.start()]
             if not before:
                 continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from attrition.extract.breakdowns import INCLUDING
 from attrition.extract.layers import SentenceLayers
 from attrition.extract.rules import code_rule
 from attrition.extract.state import DocState, RawClaim
@@ -53,12 +54,19 @@ _PHRASE_BREAK = re.compile(r"[,;:]")
 _LIST_TAIL = re.compile(
     r"^(?:(?!\b(?:that|so|because|while|but|which|when|after|if|since|although)\b)[^;:.\u2026]){0,400}$"
 )
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?!(?:and|or|і|й|и|та|а|або|или|ще|еще|ещё|another|in|on|at|by|near|over|during|within|for|"
+    r"у|в|на|під|над|при|за|по|під\s+час|во\s+время)\s)[^\W\d]+\s+){0,2}",
+    re.IGNORECASE,
+)
+_EVENT_KIND = {"killed": "kill", "wounded": "wound", "pow": "pow"}
 _CLAUSE_BREAK = re.compile(r"(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b)", re.IGNORECASE)
 
 MIXED_TAIL = code_rule("trigger.mixed_tail")
 SIBLING = code_rule("trigger.sibling")
 CONTINUATION = code_rule("trigger.continuation")
 LIST_ITEM = code_rule("trigger.list_item")
+INCLUDED_PART = code_rule("trigger.included_part")
 ALL_DOWNED = code_rule("trigger.all_downed")
 
 
@@ -136,6 +144,21 @@ def governing(
     return left, None
 
 
+def _object_follows(text: str, hit: Hit, layers: SentenceLayers) -> bool:
+    """Whether a number stands right after an active verb of destruction: its object, so the
+    number before the verb is the agent ("Двоє бійців взяли в полон шістьох окупантів")."""
+    nxt = next((m for m in layers.numbers if m.left >= hit.end), None)
+    if nxt is None or nxt.kind in ("article", "increment"):
+        return False  # "killed in a strike": an article after a preposition is no object
+    return _OBJECT_GAP.fullmatch(text, hit.end, nxt.left) is not None
+
+
+def _included(text: str, prev: RawClaim, num_left: int) -> bool:
+    """Whether the number stands right after an "including"/"у тому числі" that follows `prev`."""
+    ends = [m.end() for m in INCLUDING.finditer(text, prev.number.end, num_left)]
+    return bool(ends) and not text[ends[-1] : num_left].strip(" :,")
+
+
 def decide_trigger(
     doc: DocState,
     layers: SentenceLayers,
@@ -151,6 +174,8 @@ def decide_trigger(
     hit, blocked = governing(
         doc.text, num_left, np_end, layers.triggers, layers.blockers, personnel=personnel, right_ids=lex.right_blockers
     )
+    if hit and hit.start >= np_end and hit.info.side == "agent" and _object_follows(doc.text, hit, layers):
+        return Trigger(None, None, "agent")  # "Two soldiers captured six Russians": the two did it
     if hit:
         return Trigger(hit.info.kind, f"trigger.{hit.info.id}")
     if blocked:
@@ -159,6 +184,9 @@ def decide_trigger(
     last = doc.ctx.last
     if prev is not None and prev.trigger_kind:
         return Trigger(prev.trigger_kind, SIBLING)
+    if prev is not None and intrinsic is None and prev.event in _EVENT_KIND and _included(doc.text, prev, num_left):
+        # "9,000 civilian deaths, including 500 children": the part shares its whole's event
+        return Trigger(_EVENT_KIND[prev.event], INCLUDED_PART)
     if layers.continuation and last is not None and i - last.sentence.index <= 2:
         return Trigger(last.trigger_kind, CONTINUATION)
     if layers.list_item and (i - doc.list_chain <= 1 or layers.has_trigger):
