@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from text_to_num import text2num
 
 from attrition.lexicon import Lexicon, load_lexicon
-from attrition.lexicon.load import key
+from attrition.lexicon.casing import case_class, ci_words
+from attrition.lexicon.load import _trie_regex, key
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -24,10 +25,14 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _SCALES = "thousand|million|billion"
 # A run of English numeral words ("one hundred and twenty", "two million three hundred
 # thousand", "a hundred and fifty"); text2num reads its value, this only finds where it stands.
-_NUMERAL = rf"(?:(?:{_TENS})-(?:{_UNITS})|{_TENS}|{_TEENS}|{_UNITS}|hundred|{_SCALES})\b"
+# (Case-insensitive by spelled-out first letters, `lexicon.casing`: the engine then skips a
+# word on its first letter instead of trying each numeral there.)
+_NUMERAL = (
+    rf"(?:(?:{ci_words(_TENS.split('|'))})-(?i:{_UNITS})|{ci_words(_TENS.split('|'))}|{ci_words(_TEENS.split('|'))}|"
+    rf"{ci_words(_UNITS.split('|'))}|{ci_words(['hundred'])}|{ci_words(_SCALES.split('|'))})\b"
+)
 _NUMERAL_RUN = re.compile(
-    rf"(?<![\w-])(?:an?\s+(?=(?:hundred|{_SCALES})\b))?{_NUMERAL}(?:\s+(?:and\s+)?{_NUMERAL})*",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?:{case_class('a')}(?i:n?\s+(?=(?:hundred|{_SCALES})\b)))?{_NUMERAL}(?:\s+(?i:and\s+)?{_NUMERAL})*"
 )
 _NUMERAL_TOKEN = re.compile(r"\S+")
 _NUMERAL_CLASS = (
@@ -58,6 +63,8 @@ _FRACTION = re.compile(
     r"(?P<scale>billion|million|thousand|hundred|dozen)\b",
     re.IGNORECASE,
 )
+# the words a fraction cannot do without: most texts have none, and then the pattern is not run
+_FRACTION_HINT = re.compile(ci_words(["half", "quarter"]))
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 _SCALE_OF = {"billion": 10**9, "million": 10**6, "thousand": 1000, "hundred": 100, "dozen": 12}
 _MAX_NUMERAL_TOKENS = 24  # "nine hundred and ninety-nine billion ... ninety-nine" is 19
@@ -175,12 +182,13 @@ def parse_digits(token: str, scale: str | None, lex: Lexicon) -> int | float | N
 
 
 def _word_re(lex: Lexicon) -> re.Pattern[str]:
-    words = sorted(lex.number_words, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    # the number words as a case-insensitive prefix tree: among the words that match at one
+    # place (each a prefix of the next, "one" / "one hundred") it tries the longest first, as a
+    # flat alternation sorted longest first does
+    body = _trie_regex(sorted(lex.number_words), ignore_case=True)
     scales = "|".join(sorted(lex.scales, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w-])((?:(?:{_TENS})-(?:{_UNITS}))|{body})(?:\s+({scales}))?(?![\w])",
-        re.IGNORECASE,
+        rf"(?<![\w-])((?i:(?:{_TENS})-(?:{_UNITS}))|{body})(?i:\s+({scales}))?(?![\w])",
     )
 
 
@@ -438,7 +446,7 @@ def find_numbers(text: str, lex: Lexicon | None = None) -> list[Number]:
             )
             taken.add(m.start(), m.end())
 
-    if lex.lang == "en":
+    if lex.lang == "en" and _FRACTION_HINT.search(text):
         for m in _FRACTION.finditer(text):
             value = _fraction_value(m)
             if value is None or taken.covers(m.start()) or _word_excluded(text, m.end()):

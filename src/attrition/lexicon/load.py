@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from attrition.lexicon import schema as s
+from attrition.lexicon.casing import case_class, case_spellings, prepare
 from attrition.lexicon.overlay import merged_data
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,21 +46,28 @@ def read_data_file(name: str, model: type[M], lang: str = "en") -> M:
         raise ValueError(f"{where}: {exc}") from exc
 
 
+@lru_cache(maxsize=8192)  # the same few hundred surface forms are looked up again and again
 def key(text: str) -> str:
     """Lookup key of a surface form: lower case, single spaces, folded dashes and quotes."""
     text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     return " ".join(text.lower().split())
 
 
-def _trie_regex(forms: list[str]) -> str:
-    """A regex for `forms` shaped as a prefix tree.
+def _trie_regex(forms: list[str], ignore_case: bool = False, *, literal_first: bool = False) -> str:
+    """A regex for `forms` shaped as a prefix tree (case-insensitive without the flag: `casing`).
 
     Python's `re` tries the branches of a flat alternation one by one at every position;
     sharing prefixes ("armoured fighting vehicles" / "armoured vehicles") lets it give up
     after a character or two, which is most of the extractor's speed on long lexicons.
     A space in a form matches any run of whitespace.
+
+    `literal_first` (case-insensitive only) gives each spelling of a first letter its own
+    branch, so that the engine can skip ahead to the next possible first letter in C; worth it
+    where those letters are rare in the text searched (Cyrillic words in English copy).
     """
     trie: dict[str, Any] = {}
+    if ignore_case:
+        prepare(f[:1] for f in forms)
     for form in forms:
         node = trie
         for token in re.findall(r"\s+|\S", form):
@@ -74,15 +82,32 @@ def _trie_regex(forms: list[str]) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if ends else body
 
-    return build(trie)
+    if not ignore_case:
+        return build(trie)
+    # case-insensitive: the first character spelled out (the branch every position tries), the
+    # rest under the flag (spelling it all out costs more to compile than it saves)
+    branches = []
+    for ch, child in sorted(trie.items()):
+        if ch:
+            tail = build(child)
+            rest = f"(?i:{tail})" if tail else ""
+            if ch == " ":
+                branches.append(r"\s+" + rest)
+            elif literal_first:
+                branches += [re.escape(v) + rest for v in case_spellings(ch)]
+            else:
+                branches.append(case_class(ch) + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in trie else body
 
 
 def alternation(forms: list[str] | set[str], *, ignore_case: bool) -> re.Pattern[str]:
     """One regex matching any of `forms` as whole words, preferring the longest."""
     unique = sorted({(f.lower() if ignore_case else f) for f in forms if f})
-    body = _trie_regex(unique) if unique else r"(?!x)x"
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+    body = _trie_regex(unique, ignore_case) if unique else r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
 def _is_acronym(form: str) -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from attrition.lexicon import Lexicon
-from attrition.lexicon.load import key
+from attrition.lexicon.casing import case_class
+from attrition.lexicon.load import _trie_regex, key
 
 WAR_START = date(2022, 2, 24)
 
@@ -108,15 +109,27 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 # A cheap test per sentence before each date pattern: the word the pattern cannot match
 # without. Most sentences name no month or weekday, and the full patterns are the costliest
-# step of reading a sentence.
-_MONTH_HINT = re.compile(rf"\b(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})|(?i:{_MONTH_GENITIVE})|\d\.\d")
+# step of reading a sentence. The tests are shaped for the engine's fast paths: a month name
+# is found by its first letter in C (its three-letter stem, with the word boundary checked
+# behind it), and a case-insensitive word spells its first letter out (`lexicon.casing`), so
+# the engine skips a position on one character instead of trying each word there.
+_MONTH_STEMS = "|".join(m[:3] for m in _MONTH_NAMES.split("|"))
+_MONTH_HINTS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?:{_MONTH_STEMS}|{_MONTH_STEMS.upper()})(?<=\b...)"),  # = \b(?:month name)
+    re.compile(_trie_regex(_MONTH_GENITIVE.split("|"), ignore_case=True, literal_first=True)),
+    re.compile(r"\d\.\d"),
+)
 _HINTS: dict[str, re.Pattern[str]] = {
-    "period.as_of": re.compile(r"\bas\s+of\b|станом\s+на|состоянию\s+на|,\s+на\s", re.IGNORECASE),
-    "period.on_weekday": re.compile(_WEEKDAY, re.IGNORECASE),
-    "period.part_of_year": re.compile(r"\b(?:first|second)\b", re.IGNORECASE),
+    "period.as_of": re.compile(
+        rf"\b{case_class('a')}(?i:s\s+of\b)|{case_class('с')}(?i:таном\s+на|остоянию\s+на)|,\s+(?i:на\s)"
+    ),
+    "period.on_weekday": re.compile(_trie_regex(_WEEKDAY[3:-1].lower().split("|"), ignore_case=True)),
+    "period.part_of_year": re.compile(rf"\b(?:{case_class('f')}(?i:irst)|{case_class('s')}(?i:econd))\b"),
     "period.in_year": re.compile(r"\b20\d\d\b"),
-    "period.past_n": re.compile(r"\b(?:past|last|previous)\b", re.IGNORECASE),
-    "period.campaign": re.compile(r"\b(?:since|during|course)\b", re.IGNORECASE),
+    "period.past_n": re.compile(rf"\b(?:{case_class('p')}(?i:ast|revious)|{case_class('l')}(?i:ast))\b"),
+    "period.campaign": re.compile(
+        rf"\b(?:{case_class('s')}(?i:ince)|{case_class('d')}(?i:uring)|{case_class('c')}(?i:ourse))\b"
+    ),
 }
 
 # "had reported in March that ...": the month dates the report, not the figure
@@ -243,7 +256,7 @@ def find_periods(text: str, start: int, end: int, ref: date | None, lex: Lexicon
     found: list[PeriodPhrase] = []
     occupied: list[tuple[int, int]] = []
     # Dated patterns first: "since Feb. 24 last year" is one phrase, not "Feb. 24" + "last year".
-    has_month = _MONTH_HINT.search(text, start, end) is not None
+    has_month = any(h.search(text, start, end) is not None for h in _MONTH_HINTS)
     for rule, pattern in DATE_PATTERNS.items():
         hint = _HINTS.get(rule)
         if not (hint.search(text, start, end) if hint is not None else has_month):

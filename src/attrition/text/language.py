@@ -39,10 +39,20 @@ def normalize_lang(code: str | None) -> str | None:
     return code
 
 
+def _has_letters(text: str, n: int) -> bool:
+    """At least `n` letters in `text`: counted only until there are enough (an article has them at once)."""
+    for ch in text:
+        if ch.isalpha():
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the language of `text`, or None when it has too few letters to tell."""
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return None
     lang, _score = _identifier().classify(sample)
     return str(lang)

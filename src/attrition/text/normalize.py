@@ -59,14 +59,12 @@ _FOLD = {
     "\u2029": "\n",
     "\u0085": "\n",
 }
-_TABLE = str.maketrans(_FOLD)
+# Remaining control characters (other than newline) would confuse the sentence splitter; they
+# carry no meaning in article text, and become spaces in the same pass.
+_CONTROLS = {chr(c): " " for c in range(0x20) if chr(c) not in _FOLD and chr(c) != "\n"}
+_TABLE = str.maketrans({**_FOLD, **_CONTROLS})
 
 
 def fold(text: str) -> str:
     """Return `text` with quotes, dashes and spaces folded; `len(fold(t)) == len(t)`."""
-    folded = text.translate(_TABLE)
-    # Remaining control characters (other than newline) would confuse the sentence
-    # splitter; they carry no meaning in article text.
-    if any(ch < " " and ch != "\n" for ch in folded):
-        folded = "".join(" " if (ch < " " and ch != "\n") else ch for ch in folded)
-    return folded
+    return text.translate(_TABLE)
