@@ -7,7 +7,7 @@ import re
 import pytest
 
 from attrition.lexicon import load_lexicon
-from attrition.lexicon.casing import case_class, ci_literal
+from attrition.lexicon.casing import case_class, ci_alternatives, ci_compile, ci_literal, ci_words
 from attrition.lexicon.load import alternation
 
 EVERY_CHAR = "".join(map(chr, range(0x110000)))
@@ -59,3 +59,36 @@ def test_a_case_insensitive_alternation_finds_what_the_flag_finds(text: str) -> 
     assert [m.span() for m in alternation(forms, ignore_case=True).finditer(text)] == [
         m.span() for m in flagged.finditer(text)
     ]
+
+
+_SAMPLES = [
+    "Since February the ministry said 40 were killed, ſince then SAID more; от 3 мая до 5 мая, З 1 ВЕРЕСНЯ.",
+    "From 12 May to 14 May, between 1.05 and 3.05; As of Monday, станом на 01.06.24, по СОСТОЯНИЮ на 1 июня.",
+    "according to the report, per Reuters, CITING officials; по данным Минобороны, за словами голови",
+]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        r"\b(?:from|between|з|із|від|с|со)\s+(?P<d>\d+\s+\w+)(?:\s+(?:to|до)\s+(?P<d2>\d+\s+\w+))?",
+        r"\b(?:according\s+to|citing|per|(?:по\s+данным|за\s+словами)|said|says)\b",
+        r"\b(?:(since)|as\s+of)\s+(\w+)",  # numbered groups keep their numbers
+        r"\b(?:on\s+)?(?:monday|friday)",  # an optional opening group: compiled with the flag
+        r"(?:a|b)x|since",  # two alternatives at the top: compiled with the flag
+    ],
+)
+def test_ci_compile_matches_as_the_flag_does(src: str) -> None:
+    fast, flagged = ci_compile(src), re.compile(src, re.IGNORECASE)
+    assert fast.groupindex == flagged.groupindex and fast.groups == flagged.groups
+    for text in _SAMPLES:
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in flagged.finditer(text)
+        ]
+
+
+def test_ci_alternatives_keeps_the_order_that_decides_a_flat_alternation() -> None:
+    # the first alternative that fits wins, not the longest: "per" before "percent"
+    fast = re.compile(ci_alternatives("per|percent"))
+    assert fast.match("PERCENT").group() == "PER"
+    assert re.compile(ci_words(["percent", "per"])).match("Percent").group() == "Percent"

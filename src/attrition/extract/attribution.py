@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.lexicon import Lexicon
+from attrition.lexicon.casing import ci_compile
 from attrition.lexicon.load import ActorForm, _trie_regex, key
 
 # Verbs of saying (English, and Russian and Ukrainian as the MoD and General Staff copy writes
@@ -251,7 +252,7 @@ class _Grammar:
 def _compile(speech: str) -> _Grammar:
     return _Grammar(
         after_actor=re.compile(rf"^(?:'s)?{_ROLE_AND_NAME}{_BETWEEN}\s*,?\s*{speech}\b", re.IGNORECASE),
-        before_actor=re.compile(
+        before_actor=ci_compile(
             rf"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|{_CYR_BEFORE}|"
             rf"{speech}\s+by|shared\s+by|published\s+by|"
             # "This was reported in the General Staff": the speaker named after the figures, as
@@ -263,19 +264,16 @@ def _compile(speech: str) -> _Grammar:
             r"assessment|assessments|calculations|count|tally|records|"
             rf"statement|of|from|by|published|released|provided|researchers|at|other|and|у|в|{_CYR_WORD}|"
             r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w.'-]*)){0,8}\s*\"?$",  # 'за даними «Медіазони»' (quotes folded)
-            re.IGNORECASE,
         ),
-        speech_before=re.compile(
+        speech_before=ci_compile(
             rf"\b{speech}(?:\s+(?:the|a|an|its|their|of|official|spokesman|spokesperson|minister|commander|head|chief|"
             rf"у|в|ув|на|{_CYR_WORD}|(?-i:[A-ZА-ЯІЇЄҐ])[\w.'-]*)){{0,10}}\s*$",
-            re.IGNORECASE,
         ),
-        before_cue=re.compile(
+        before_cue=ci_compile(
             rf"\b(?:according\s+to|citing|cited|quoting|per|{_CYR_BEFORE}|{speech}|shared|published|released|"
             r"provided|issued|statement|report)\b",
-            re.IGNORECASE,
         ),
-        speech_word=re.compile(speech, re.IGNORECASE),
+        speech_word=ci_compile(speech),
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from text_to_num import text2num
 
 from attrition.lexicon import Lexicon, load_lexicon
-from attrition.lexicon.casing import case_class, ci_words
+from attrition.lexicon.casing import ci_alternatives, ci_words
 from attrition.lexicon.load import _trie_regex, key
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -31,9 +31,8 @@ _NUMERAL = (
     rf"(?:(?:{ci_words(_TENS.split('|'))})-(?i:{_UNITS})|{ci_words(_TENS.split('|'))}|{ci_words(_TEENS.split('|'))}|"
     rf"{ci_words(_UNITS.split('|'))}|{ci_words(['hundred'])}|{ci_words(_SCALES.split('|'))})\b"
 )
-_NUMERAL_RUN = re.compile(
-    rf"(?<![\w-])(?:{case_class('a')}(?i:n?\s+(?=(?:hundred|{_SCALES})\b)))?{_NUMERAL}(?:\s+(?i:and\s+)?{_NUMERAL})*"
-)
+_ARTICLE_BEFORE_SCALE = ci_alternatives(rf"an?\s+(?=(?:hundred|{_SCALES})\b)")  # "a hundred", "a million"
+_NUMERAL_RUN = re.compile(rf"(?<![\w-])(?:{_ARTICLE_BEFORE_SCALE})?{_NUMERAL}(?:\s+(?i:and\s+)?{_NUMERAL})*")
 _NUMERAL_TOKEN = re.compile(r"\S+")
 _NUMERAL_CLASS = (
     {w: "U" for w in _UNITS.split("|")}

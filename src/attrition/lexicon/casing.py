@@ -69,11 +69,8 @@ def ci_literal(text: str) -> str:
 
 
 def ci_words(words: Iterable[str]) -> str:
-    """`w1|w2|...` matching each word case-insensitively, in the order given (order decides a flat
-    alternation's choice); each word's first letter spelled out, the rest under `(?i:)`."""
-    words = list(words)
-    prepare(w[:1] for w in words)
-    return "|".join(case_class(w[0]) + (f"(?i:{re.escape(w[1:])})" if w[1:] else "") for w in words)
+    """`w1|w2|...`, each word matched case-insensitively, in the order given (`ci_alternatives`)."""
+    return ci_alternatives("|".join(re.escape(w) for w in words))
 
 
 def _alternatives(src: str) -> list[str]:
@@ -132,12 +129,17 @@ def _group_end(src: str, start: int) -> int:
     return -1
 
 
+# an opening parenthesis that may start a capturing group (erring towards yes)
+_CAPTURE = re.compile(r"\((?!\?(?:[:=!]|<[=!]|[aiLmsux-]+[:)]))")
+
+
 def ci_alternatives(src: str) -> str:
     """The alternation `src`, written for IGNORECASE, as a regex to compile without the flag.
 
-    Each alternative that starts with a plain letter (not quantified) gets that letter spelled
-    out and the rest under `(?i:)`; any other alternative goes under `(?i:)` whole. The order
-    of the alternatives, and so which one wins, is unchanged.
+    Each alternative that starts with a plain letter (not quantified) becomes one alternative
+    per spelling of that letter (`case_spellings`), the rest under `(?i:)`; any other goes under
+    `(?i:)` whole. Only one spelling can match a given character, so the order of the
+    alternatives, and which one wins, is unchanged.
     """
     out = []
     for alt in _alternatives(src):
@@ -146,8 +148,11 @@ def ci_alternatives(src: str) -> str:
             continue
         head, rest = alt[:1], alt[1:]
         if head.isalpha() and not rest.startswith(("?", "*", "+", "{")):
-            prepare(head)
-            out.append(case_class(head) + (f"(?i:{rest})" if rest else ""))
+            tail = f"(?i:{rest})" if rest else ""
+            if _CAPTURE.search(rest):  # a group copied per spelling would be renumbered: one set
+                out.append(case_class(head) + tail)
+            else:
+                out += [re.escape(v) + tail for v in case_spellings(head)]
         else:
             out.append(f"(?i:{alt})" if alt else "")
     return "|".join(out)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from attrition.lexicon import schema as s
-from attrition.lexicon.casing import case_class, case_spellings, prepare
+from attrition.lexicon.casing import case_spellings, ci_compile, prepare
 from attrition.lexicon.overlay import merged_data
 
 M = TypeVar("M", bound=BaseModel)
@@ -53,7 +53,7 @@ def key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _trie_regex(forms: list[str], ignore_case: bool = False, *, literal_first: bool = False) -> str:
+def _trie_regex(forms: list[str], ignore_case: bool = False) -> str:
     """A regex for `forms` shaped as a prefix tree (case-insensitive without the flag: `casing`).
 
     Python's `re` tries the branches of a flat alternation one by one at every position;
@@ -61,9 +61,10 @@ def _trie_regex(forms: list[str], ignore_case: bool = False, *, literal_first: b
     after a character or two, which is most of the extractor's speed on long lexicons.
     A space in a form matches any run of whitespace.
 
-    `literal_first` (case-insensitive only) gives each spelling of a first letter its own
-    branch, so that the engine can skip ahead to the next possible first letter in C; worth it
-    where those letters are rare in the text searched (Cyrillic words in English copy).
+    Case-insensitive, each spelling of a first letter (`casing.case_spellings`) opens its own
+    branch with the rest under `(?i:)`: a branch whose first character differs is skipped on one
+    comparison, and re can scan for the possible first letters in C (spelling every letter out
+    costs more to compile than it saves).
     """
     trie: dict[str, Any] = {}
     if ignore_case:
@@ -84,8 +85,6 @@ def _trie_regex(forms: list[str], ignore_case: bool = False, *, literal_first: b
 
     if not ignore_case:
         return build(trie)
-    # case-insensitive: the first character spelled out (the branch every position tries), the
-    # rest under the flag (spelling it all out costs more to compile than it saves)
     branches = []
     for ch, child in sorted(trie.items()):
         if ch:
@@ -93,10 +92,8 @@ def _trie_regex(forms: list[str], ignore_case: bool = False, *, literal_first: b
             rest = f"(?i:{tail})" if tail else ""
             if ch == " ":
                 branches.append(r"\s+" + rest)
-            elif literal_first:
-                branches += [re.escape(v) + rest for v in case_spellings(ch)]
             else:
-                branches.append(case_class(ch) + rest)
+                branches += [re.escape(v) + rest for v in case_spellings(ch)]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -314,10 +311,10 @@ class Lexicon:
 
         patterns: s.PatternsFile = files["patterns.toml"]
         self.patterns: dict[str, re.Pattern[str]] = {
-            pt.id: re.compile(pt.regex, re.IGNORECASE if pt.ignore_case else 0) for pt in patterns.pattern
+            pt.id: ci_compile(pt.regex) if pt.ignore_case else re.compile(pt.regex) for pt in patterns.pattern
         }
         self.side_roles: tuple[SideRole, ...] = tuple(
-            SideRole(r.id, r.where, r.role, re.compile(r.regex, re.IGNORECASE), frozenset(r.mention_roles))
+            SideRole(r.id, r.where, r.role, ci_compile(r.regex), frozenset(r.mention_roles))
             for r in patterns.side_role
         )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from attrition.lexicon import Lexicon
-from attrition.lexicon.casing import case_class
+from attrition.lexicon.casing import ci_alternatives, ci_compile
 from attrition.lexicon.load import _trie_regex, key
 
 WAR_START = date(2022, 2, 24)
@@ -38,72 +38,56 @@ _DOTTED = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
 
 #: Named date patterns (rule id -> regex); group "d" (and "d2") hold the dates.
 DATE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "period.from_to": re.compile(
+    "period.from_to": ci_compile(
         rf"\b(?:from|between|з|із|від|с|со)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})(?:\s+(?:года|року|г\.|р\.))?\s+"
-        rf"(?:to|and|through|until|по|до)\s+(?P<d2>{_DAY_MONTH}|{_DOTTED})",
-        re.IGNORECASE,
+        rf"(?:to|and|through|until|по|до)\s+(?P<d2>{_DAY_MONTH}|{_DOTTED})"
     ),
     # "протягом 18 вересня та вранці 19 вересня", "в течение 3 и 4 мая": both days
-    "period.days_and": re.compile(
+    "period.days_and": ci_compile(
         rf"\b(?:протягом|впродовж|в\s+течение|за)\s+(?P<d>{_DAY_MONTH}|\d{{1,2}})\s+(?:та|і|й|и)\s+"
-        rf"(?:[^\W\d]+\s+){{0,2}}?(?P<d2>{_DAY_MONTH})",
-        re.IGNORECASE,
+        rf"(?:[^\W\d]+\s+){{0,2}}?(?P<d2>{_DAY_MONTH})"
     ),
     # "в ночь на 5 июня", "у ніч проти 8 вересня", "в ночь с 4 на 5 июня": the night ending that morning
-    "period.night_of": re.compile(
-        rf"\b(?:в|у)\s+(?:ночь|ніч)\s+(?:(?:с|з)\s+\d{{1,2}}\s+)?(?:на|проти)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})",
-        re.IGNORECASE,
+    "period.night_of": ci_compile(
+        rf"\b(?:в|у)\s+(?:ночь|ніч)\s+(?:(?:с|з)\s+\d{{1,2}}\s+)?(?:на|проти)\s+(?P<d>{_DAY_MONTH}|{_DOTTED})"
     ),
-    "period.since_date": re.compile(
+    "period.since_date": ci_compile(
         rf"\b(?:since|beginning from|starting from|from|начиная\s+с|починаючи\s+з|с|со|з|із|від)\s+(?:the\s+)?"
-        rf"(?P<d>{_DAY_MONTH}|{_DOTTED}(?=\D))(?P<last>\s+last\s+year)?",
-        re.IGNORECASE,
+        rf"(?P<d>{_DAY_MONTH}|{_DOTTED}(?=\D))(?P<last>\s+last\s+year)?"
     ),
-    "period.since_month": re.compile(
-        rf"\b(?:since|beginning\s+from|starting\s+from)\s+(?:the\s+start\s+of\s+|early\s+|late\s+)?(?P<d>{_MONTH}\s+\d{{4}})\b",
-        re.IGNORECASE,
+    "period.since_month": ci_compile(
+        rf"\b(?:since|beginning\s+from|starting\s+from)\s+(?:the\s+start\s+of\s+|early\s+|late\s+)?(?P<d>{_MONTH}\s+\d{{4}})\b"
     ),
-    "period.began_on": re.compile(
-        rf"\b(?:began|started|launched|begun|commenced)\s+(?:on\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?",
-        re.IGNORECASE,
+    "period.began_on": ci_compile(
+        rf"\b(?:began|started|launched|begun|commenced)\s+(?:on\s+)?(?P<d>{_DAY_MONTH})(?P<last>\s+last\s+year)?"
     ),
     # "станом на 01.06.24", "по состоянию на 1 июня"; a bare "на 25 марта," only as a parenthesis
-    "period.as_of": re.compile(
+    "period.as_of": ci_compile(
         rf"\b(?:as\s+of\s+(?P<d>{_DAY_MONTH}|{_WEEKDAY}|today)|(?:станом\s+на|по\s+состоянию\s+на)\s+"
-        rf"(?P<d3>{_DAY_MONTH}|{_DOTTED})|(?<=,\s)на\s+(?P<d4>{_DAY_MONTH})(?=,))",
-        re.IGNORECASE,
+        rf"(?P<d3>{_DAY_MONTH}|{_DOTTED})|(?<=,\s)на\s+(?P<d4>{_DAY_MONTH})(?=,))"
     ),
-    "period.on_date": re.compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY_MONTH})(?!\s*-)", re.IGNORECASE),
-    "period.on_weekday": re.compile(
-        rf"\b(?:on\s+|earlier\s+|late\s+)?(?P<d>{_WEEKDAY})(?!,?\s+{_MONTH})", re.IGNORECASE
-    ),
-    "period.in_month": re.compile(
-        rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?!\s*\d)", re.IGNORECASE
-    ),
+    "period.on_date": ci_compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?(?P<d>{_DAY_MONTH})(?!\s*-)"),
+    "period.on_weekday": ci_compile(rf"\b(?:on\s+|earlier\s+|late\s+)?(?P<d>{_WEEKDAY})(?!,?\s+{_MONTH})"),
+    "period.in_month": ci_compile(rf"\b(?:in|during|for|throughout)\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)(?!\s*\d)"),
     # "December 2024 was the costliest month", "May saw 40 strikes": the month as the subject
-    "period.month_subject": re.compile(
-        rf"(?P<d>{_MONTH}(?:\s+\d{{4}})?)\s+(?:saw|was|marked|became|brought|proved|has\s+been|had\s+been)\b",
-        re.IGNORECASE,
+    "period.month_subject": ci_compile(
+        rf"(?P<d>{_MONTH}(?:\s+\d{{4}})?)\s+(?:saw|was|marked|became|brought|proved|has\s+been|had\s+been)\b"
     ),
     # "in the first six months of 2024", "during the first half of this year"
-    "period.part_of_year": re.compile(
+    "period.part_of_year": ci_compile(
         r"\b(?:in|during|over|for|throughout)\s+the\s+(?P<part>first|second)\s+(?:(?P<n>two|three|four|five|six|"
-        r"seven|eight|nine|ten|eleven|\d{1,2})\s+months|(?P<half>half))\s+of\s+(?:(?P<d>20\d{2})|this\s+year)\b",
-        re.IGNORECASE,
+        r"seven|eight|nine|ten|eleven|\d{1,2})\s+months|(?P<half>half))\s+of\s+(?:(?P<d>20\d{2})|this\s+year)\b"
     ),
-    "period.in_year": re.compile(
-        r"\b(?:(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])|(?:в|у|за)\s+(?P<d3>20\d{2})\s+(?:году|році|г\.|р\.))",
-        re.IGNORECASE,
+    "period.in_year": ci_compile(
+        r"\b(?:(?:in|during|throughout)\s+(?P<d>20\d{2})\b(?!\s*[-/])|(?:в|у|за)\s+(?P<d3>20\d{2})\s+(?:году|році|г\.|р\.))"
     ),
-    "period.past_n": re.compile(
+    "period.past_n": ci_compile(
         r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<d>\d{1,3}|two|three|four|five|six|seven|"
-        r"eight|nine|ten|eleven|twelve)\s+(?P<u>days|weeks|months|years)\b",
-        re.IGNORECASE,
+        r"eight|nine|ten|eleven|twelve)\s+(?P<u>days|weeks|months|years)\b"
     ),
-    "period.campaign": re.compile(
+    "period.campaign": ci_compile(
         r"\b(?:since\s+the\s+(?:beginning|start|outset)\s+of|during|in\s+the\s+course\s+of)\s+(?:the\s+)?"
-        r"(?:hostilities|fighting|operation|offensive|incursion|battles?|counteroffensive|invasion)\b[^.;:,]{0,60}",
-        re.IGNORECASE,
+        r"(?:hostilities|fighting|operation|offensive|incursion|battles?|counteroffensive|invasion)\b[^.;:,]{0,60}"
     ),
 }
 
@@ -116,20 +100,22 @@ DATE_PATTERNS: dict[str, re.Pattern[str]] = {
 _MONTH_STEMS = "|".join(m[:3] for m in _MONTH_NAMES.split("|"))
 _MONTH_HINTS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?:{_MONTH_STEMS}|{_MONTH_STEMS.upper()})(?<=\b...)"),  # = \b(?:month name)
-    re.compile(_trie_regex(_MONTH_GENITIVE.split("|"), ignore_case=True, literal_first=True)),
+    re.compile(_trie_regex(_MONTH_GENITIVE.split("|"), ignore_case=True)),
     re.compile(r"\d\.\d"),
 )
 _HINTS: dict[str, re.Pattern[str]] = {
     "period.as_of": re.compile(
-        rf"\b{case_class('a')}(?i:s\s+of\b)|{case_class('с')}(?i:таном\s+на|остоянию\s+на)|,\s+(?i:на\s)"
+        r"\b(?:"
+        + ci_alternatives(r"as\s+of\b")
+        + ")|"
+        + ci_alternatives(r"станом\s+на|состоянию\s+на")
+        + r"|,\s+(?i:на\s)"
     ),
     "period.on_weekday": re.compile(_trie_regex(_WEEKDAY[3:-1].lower().split("|"), ignore_case=True)),
-    "period.part_of_year": re.compile(rf"\b(?:{case_class('f')}(?i:irst)|{case_class('s')}(?i:econd))\b"),
+    "period.part_of_year": ci_compile(r"\b(?:first|second)\b"),
     "period.in_year": re.compile(r"\b20\d\d\b"),
-    "period.past_n": re.compile(rf"\b(?:{case_class('p')}(?i:ast|revious)|{case_class('l')}(?i:ast))\b"),
-    "period.campaign": re.compile(
-        rf"\b(?:{case_class('s')}(?i:ince)|{case_class('d')}(?i:uring)|{case_class('c')}(?i:ourse))\b"
-    ),
+    "period.past_n": ci_compile(r"\b(?:past|last|previous)\b"),
+    "period.campaign": ci_compile(r"\b(?:since|during|course)\b"),
 }
 
 # "had reported in March that ...": the month dates the report, not the figure
@@ -144,10 +130,9 @@ _SAID_BEFORE = re.compile(
 )
 # "since it launched the full-scale invasion on February 24 2022": the day is the start of a span
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,.;:]{0,60}$", re.IGNORECASE)
-_SPEECH_NEAR = re.compile(
+_SPEECH_NEAR = ci_compile(
     r"\b(?:said|says|told|reported|claimed|claims|announced|stated|noted|added|declared|confirmed|"
     r"admitted|released|published|wrote|estimated|update|statement|report|figures)\b",
-    re.IGNORECASE,
 )
 
 
