@@ -65,6 +65,7 @@ _SAMPLES = [
     "Since February the ministry said 40 were killed, ſince then SAID more; от 3 мая до 5 мая, З 1 ВЕРЕСНЯ.",
     "From 12 May to 14 May, between 1.05 and 3.05; As of Monday, станом на 01.06.24, по СОСТОЯНИЮ на 1 июня.",
     "according to the report, per Reuters, CITING officials; по данным Минобороны, за словами голови",
+    "Bringing the total to 40, the toll ROSE to 12, took to 3; in Total: 7, totalling",
 ]
 
 
@@ -76,6 +77,7 @@ _SAMPLES = [
         r"\b(?:(since)|as\s+of)\s+(\w+)",  # numbered groups keep their numbers
         r"\b(?:on\s+)?(?:monday|friday)",  # an optional opening group: compiled with the flag
         r"(?:a|b)x|since",  # two alternatives at the top: compiled with the flag
+        r"(?:(?:bringing|took)\s+(?:the\s+)?to|(?:rose|total)(?:\s+to)?|total\s*[-:])\s*",  # a leading group
     ],
 )
 def test_ci_compile_matches_as_the_flag_does(src: str) -> None:

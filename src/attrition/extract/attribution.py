@@ -322,7 +322,8 @@ def actor_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[
     reach: list[int] = []
     for _, b in listed:
         reach.append(max(b, reach[-1]) if reach else b)
-    for rule, claimant, pattern, more in lex.speakers:
+    speakers = lex.speakers if lex.speaker_heads_re.search(text, start, end) else ()
+    for rule, claimant, pattern, more in speakers:
         for m in pattern.finditer(text, start, end):
             stop = m.end()
             # "military" + "intelligence": the longest head, but not a speech verb ("... estimates that")

@@ -133,6 +133,9 @@ def _group_end(src: str, start: int) -> int:
 _CAPTURE = re.compile(r"\((?!\?(?:[:=!]|<[=!]|[aiLmsux-]+[:)]))")
 
 
+_MAX_COPIED = 120  # the longest tail copied behind each word of a leading group
+
+
 def ci_alternatives(src: str) -> str:
     """The alternation `src`, written for IGNORECASE, as a regex to compile without the flag.
 
@@ -143,8 +146,14 @@ def ci_alternatives(src: str) -> str:
     """
     out = []
     for alt in _alternatives(src):
-        if alt.startswith("(?:") and _group_end(alt, 0) == len(alt) - 1:
+        close = _group_end(alt, 0) if alt.startswith("(?:") else -1
+        if close == len(alt) - 1:
             out.append(ci_alternatives(alt[3:-1]))  # "(?:a|b)|c" is "a|b|c"
+            continue
+        rest = alt[close + 1 :] if close > 0 else ""
+        if rest and not rest.startswith(("?", "*", "+", "{")) and len(rest) <= _MAX_COPIED and not _CAPTURE.search(alt):
+            # "(?:a|b)c" is "ac|bc", tried in the same order: the words come to the front
+            out.append(ci_alternatives("|".join(a + rest for a in _alternatives(alt[3:close]))))
             continue
         head, rest = alt[:1], alt[1:]
         if head.isalpha() and not rest.startswith(("?", "*", "+", "{")):

@@ -258,6 +258,10 @@ class Lexicon:
         self.speech_forms: tuple[str, ...] = tuple(sorted(set(actors.speech.forms))) if actors.speech else ()
         # composed speakers: (rule id, claimant, compiled "<modifier> ... <head>" pattern)
         self.speakers: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]] = []
+        # every speaker pattern needs one of its heads: a sentence without any is not searched
+        self.speaker_heads_re = re.compile(
+            _trie_regex(sorted({h for sp in actors.speaker for h in sp.heads})) or "(?!x)x"
+        )
         for sp in actors.speaker:
             heads = _trie_regex(sorted(set(sp.heads)))
             if sp.modifiers:
@@ -314,8 +318,7 @@ class Lexicon:
             pt.id: ci_compile(pt.regex) if pt.ignore_case else re.compile(pt.regex) for pt in patterns.pattern
         }
         self.side_roles: tuple[SideRole, ...] = tuple(
-            SideRole(r.id, r.where, r.role, ci_compile(r.regex), frozenset(r.mention_roles))
-            for r in patterns.side_role
+            SideRole(r.id, r.where, r.role, ci_compile(r.regex), frozenset(r.mention_roles)) for r in patterns.side_role
         )
 
 

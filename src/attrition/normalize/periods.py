@@ -31,9 +31,12 @@ _MONTH_GENITIVE = (
 # English writes month names capitalised (or all in capitals, in headlines): "12 may have
 # reached" and "troops march" are not dates, so the names keep their case inside patterns that
 # otherwise ignore it.
-_MONTH = rf"(?:(?-i:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})|{_MONTH_GENITIVE})\.?"
+# (The genitives are spelled out by `casing.ci_alternatives` inside the case-sensitive group:
+# the same words, which re then skips on their first letter instead of trying each.)
+_MONTH = rf"(?:(?-i:{_MONTH_NAMES}|{_MONTH_NAMES.upper()}|{ci_alternatives(_MONTH_GENITIVE)}))\.?"
 _DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY = rf"(?-i:{ci_alternatives(_WEEKDAYS)})"  # case-insensitive, spelled out as _MONTH is
 _DOTTED = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
 
 #: Named date patterns (rule id -> regex); group "d" (and "d2") hold the dates.
@@ -111,7 +114,7 @@ _HINTS: dict[str, re.Pattern[str]] = {
         + ci_alternatives(r"станом\s+на|состоянию\s+на")
         + r"|,\s+(?i:на\s)"
     ),
-    "period.on_weekday": re.compile(_trie_regex(_WEEKDAY[3:-1].lower().split("|"), ignore_case=True)),
+    "period.on_weekday": re.compile(_trie_regex(_WEEKDAYS.lower().split("|"), ignore_case=True)),
     "period.part_of_year": ci_compile(r"\b(?:first|second)\b"),
     "period.in_year": re.compile(r"\b20\d\d\b"),
     "period.past_n": ci_compile(r"\b(?:past|last|previous)\b"),
