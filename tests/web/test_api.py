@@ -307,6 +307,12 @@ def test_search_ignores_case_in_cyrillic_too(client: TestClient, web_engine: Eng
         assert [c["value"] for c in items(client, f"q={q}")] == [1210], q
     assert items(client, "q=втрат%20танків") == []  # every word must be there
     assert client.get("/api/documents?q=UK-JUNE").json()["total"] == 1  # titles likewise
+    add_article(web_engine, "uk-june-jets", date(2024, 6, 6), "Ukrinform",
+                ["Сили ППО збили два літаки МіГ-29 над Донеччиною."],
+                [(0, Spec("два", 2, claimant="ua.air_force", subject="RU", category="aircraft"))])  # fmt: skip
+    for q in ("міг-29", "МІГ-29", "мІг-29", "ппо%20ДОНЕЧЧИНОЮ"):  # mixed case in the text and in the query
+        assert [c["value"] for c in items(client, f"q={q}")] == [2], q
+    assert items(client, "q=втр_ти") == items(client, "q=втр%25ворога") == []  # LIKE wildcards are literal
 
 
 def test_etag_weak_comparison_and_star(client: TestClient) -> None:

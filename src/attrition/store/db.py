@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from attrition.store.errors import StoreError, explain, newer_release, store_name, translate_errors
+from attrition.store.textfold import detect_icu, register_sqlite
 
 #: The embedded store when neither `--db` nor `ATTRITION_DB` says otherwise.
 DEFAULT_DB = "attrition.db"
@@ -44,6 +45,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+    register_sqlite(dbapi_connection)
 
 
 def alembic_config() -> Config:
@@ -91,6 +93,8 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = create_engine(resolved, pool_pre_ping=True)
+            if engine.dialect.name == "postgresql":
+                detect_icu(engine)
     except (SQLAlchemyError, ImportError, ValueError) as exc:  # unknown dialect, missing driver, bad port
         raise StoreError(
             f"cannot use the store URL {store_name(resolved)} ({type(exc).__name__}: {str(exc).splitlines()[0]}): "
