@@ -206,7 +206,15 @@ def test_compare_chart_draws_one_mark_per_figure(page: Any, base_url: str) -> No
     assert page.locator("#chart path.reference-line").count() == 1
     page.goto(base_url + "/compare?subject=RU&category=personnel&mode=daily")
     page.wait_for_selector("#chart svg")
-    assert page.locator("#chart circle.mark").count() == page.locator("#figures tbody tr").count() == 1
+    # Per day: the stated rate (filled) and each total's increment since the previous total (hollow).
+    stated = [f["claim_id"] for f in data["figures"] if f["kind"] != "cumulative" and f["per_day"] is not None]
+    increments = [f["claim_id"] for f in cumulative if f["increment_per_day"] is not None]
+    assert (len(stated), len(increments)) == (1, 3)
+    assert page.locator("#chart circle.mark").count() == page.locator("#figures tbody tr").count() == 4
+    hollow = page.locator("#chart circle.mark.increment")
+    assert sorted(str(m.get_attribute("data-claim-id")) for m in hollow.all()) == sorted(increments)
+    assert {m.get_attribute("fill") for m in hollow.all()} == {"none"}
+    shot(page, "compare-daily-increments")
     assert page.console.errors == []
 
 

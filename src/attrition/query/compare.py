@@ -5,6 +5,11 @@ invasion is plotted as it is; a daily figure, a rate ("1,262 a day") or a figure
 period is normalised per day. Over a window, a claimant's cumulative totals give a per-day
 figure too (the difference between its first and last total in the window over the days
 between them), which is how "the General Staff's May" is set beside "UK intelligence's May".
+
+Each cumulative total also carries its daily increment: the change since the claimant's
+previous total (its most reported value on the latest earlier date, looked up before the
+window when the window starts after it), over the days between them. So a claimant that only
+ever states running totals still has a per-day line, for any window, like a reference series.
 """
 
 from __future__ import annotations
@@ -70,6 +75,47 @@ def _window(points: list[tuple[date, float]], since: date | None, until: date | 
             "days": days, "per_day": round((v2 - v1) / days, 1)}  # fmt: skip
 
 
+def _typical(values: Counter[float]) -> float:
+    """The value most reports give (the smaller on a tie)."""
+    return min(values, key=lambda v: (-values[v], v))
+
+
+def _baseline(conn: Connection, where: list[Any], day: Any, since: date) -> dict[str, tuple[date, float]]:
+    """Each claimant's latest cumulative total before `since`: (date, most reported value)."""
+    c = claims.c
+    cumulative = [*where, c.period_start == INVASION, c.rate.is_(None), day < since]
+    last = select(c.claimant, func.max(day).label("day")).join(documents, documents.c.id == c.document_id)
+    out: dict[str, tuple[date, float]] = {}
+    for claimant, last_day in conn.execute(last.where(*cumulative).group_by(c.claimant)).all():
+        values = Counter(float(v) for (v,) in conn.execute(
+            select(c.value).join(documents, documents.c.id == c.document_id)
+            .where(*cumulative, c.claimant == claimant, day == last_day)))  # fmt: skip
+        out[claimant] = (last_day, _typical(values))
+    return out
+
+
+def _increments(figures: list[dict[str, Any]], baseline: dict[str, tuple[date, float]]) -> None:
+    """Give each cumulative figure its change since the claimant's previous total, per day."""
+    by_day: dict[str, dict[date, Counter[float]]] = defaultdict(lambda: defaultdict(Counter))
+    for f in figures:
+        if f["kind"] == "cumulative":
+            by_day[f["claimant"]][f["date"]][float(f["value"])] += 1
+    previous: dict[tuple[str, date], tuple[date, float]] = {}
+    for claimant, days in by_day.items():
+        prev = baseline.get(claimant)
+        for d in sorted(days):
+            if prev is not None:
+                previous[(claimant, d)] = prev
+            prev = (d, _typical(days[d]))
+    for f in figures:
+        f.update(increment=None, increment_from=None, increment_per_day=None)
+        if f["kind"] != "cumulative" or (prev := previous.get((f["claimant"], f["date"]))) is None:
+            continue
+        change = float(f["value"]) - prev[1]
+        f.update(increment=_num(change), increment_from=prev[0],
+                 increment_per_day=_num(round(change / (f["date"] - prev[0]).days, 2)))  # fmt: skip
+
+
 def compare(
     conn: Connection,
     *,
@@ -100,10 +146,11 @@ def compare(
             day.label("day"),
         )  # fmt: skip
         .join(documents, d.id == c.document_id)
-        .where(c.subject == subject, c.category == category, c.model.is_(None), day.is_not(None))
     )
+    where: list[Any] = [c.subject == subject, c.category == category, c.model.is_(None), day.is_not(None)]
     if event:
-        query = query.where(c.event == event)
+        where.append(c.event == event)
+    query = query.where(*where)
     if since:
         query = query.where(day >= since)
     if until:
@@ -124,6 +171,8 @@ def compare(
         })  # fmt: skip
         if kind == "cumulative":
             cumulative[r["claimant"]].append((r["day"], value))
+    start = rows[-1]["day"] if len(rows) == MAX_FIGURES else since  # truncated: before the oldest figure read
+    _increments(figures, _baseline(conn, where, day, start) if start else {})
     names = conn.execute(
         select(reference_series.c.name, reference_series.c.claimant)
         .distinct()

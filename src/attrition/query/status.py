@@ -7,7 +7,26 @@ from typing import Any
 from sqlalchemy import Connection, func, inspect, select, text
 
 from attrition.store.tables import claims, documents, ingest_errors, ingest_runs
+from attrition.store.tables_checks import check_runs
+from attrition.store.tables_overlay import annotations_t, finding_reviews
 from attrition.store.tables_reconcile import claim_clusters, reference_points, reference_series
+
+#: Tables whose rows are only ever inserted or deleted (never updated in place) by what the API lists.
+_VERSIONED = (documents, claims, claim_clusters, reference_series, reference_points, annotations_t, finding_reviews,
+              check_runs)  # fmt: skip
+
+
+def store_version(conn: Connection) -> str:
+    """A token that changes whenever anything a listing or download shows changes.
+
+    Each listed table only gains and loses rows (a re-ingested article replaces its claims with
+    new rows), so its row count and highest id together move with every change; check runs add
+    their finish time (set once). One query, so a 304 costs far less than the download.
+    """
+    cells = [select(agg).select_from(t).scalar_subquery()
+             for t in _VERSIONED for agg in (func.count(), func.max(t.c.id))]  # fmt: skip
+    query = select(*cells, select(func.max(check_runs.c.finished_at)).scalar_subquery())
+    return "-".join(str(v) for v in conn.execute(query).one())
 
 
 def store_status(conn: Connection) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def list_claims(
     if format:
         engine = request.app.state.engine
         own = engine.connect()
-        return export(format, s.ClaimOut, qc.iter_claims(own, flt, sort=sort, desc=order == "desc"), "claims",
+        return export(request, format, s.ClaimOut, qc.iter_claims(own, flt, sort=sort, desc=order == "desc"), "claims",
                       on_close=own.close)  # fmt: skip
     try:
         page = qc.page_claims(c, flt, sort=sort, desc=order == "desc", limit=limit, cursor=cursor)
@@ -102,7 +102,7 @@ def get_annotations(request: Request, c: Conn, claim_id: ClaimId, format: Format
         raise HTTPException(404, f"no claim {claim_id!r}")
     notes = overlay.list_annotations(c, kind="claim", target_id=claim_id)
     if format:
-        return export(format, s.AnnotationOut, iter(notes), f"annotations-{claim_id}")
+        return export(request, format, s.AnnotationOut, iter(notes), f"annotations-{claim_id}")
     return model_json(request, s.AnnotationList(notes))  # type: ignore[arg-type]
 
 
@@ -152,7 +152,7 @@ def list_documents(
                     return
                 token = page.next_cursor
 
-        return export(format, s.DocumentOut, rows(), "documents", on_close=own.close)
+        return export(request, format, s.DocumentOut, rows(), "documents", on_close=own.close)
     try:
         page = qd.page_documents(c, flt, limit=limit, cursor=cursor)
     except BadCursor as exc:
@@ -199,7 +199,7 @@ def list_clusters(
                     return
                 token = page.next_cursor
 
-        return export(format, s.ClusterOut, rows(), "clusters", on_close=own.close)
+        return export(request, format, s.ClusterOut, rows(), "clusters", on_close=own.close)
     try:
         page = qcl.page_clusters(c, flt, limit=limit, cursor=cursor)
     except BadCursor as exc:
@@ -240,7 +240,7 @@ def list_findings(
 ) -> Response:
     found = [s.finding_out(f) for f in request.app.state.findings.query(flt)]
     if format:
-        return export(format, s.FindingOut, iter(found), "findings")
+        return export(request, format, s.FindingOut, iter(found), "findings")
     start = 0
     if cursor:
         ids = [f["id"] for f in found]
@@ -275,7 +275,7 @@ def post_review(request: Request, finding_id: str, body: s.ReviewIn) -> Any:
 def reference_list(request: Request, c: Conn, format: Format = None) -> Response:  # noqa: A002
     series = list_series(c)
     if format:
-        return export(format, s.SeriesOut, iter(series), "reference")
+        return export(request, format, s.SeriesOut, iter(series), "reference")
     return model_json(request, s.SeriesList(series))  # type: ignore[arg-type]
 
 
@@ -296,11 +296,14 @@ def reference_points(
     if points is None:
         raise HTTPException(404, f"no reference series {name!r}")
     if format:
-        return export(format, s.PointOut, iter(points), name)
+        return export(request, format, s.PointOut, iter(points), name)
     return model_json(request, s.PointList(points))  # type: ignore[arg-type]
 
 
-@router.get("/compare", response_model=s.CompareOut, summary="Claimants' figures and the series")
+@router.get("/compare", response_model=s.CompareOut, summary="Claimants' figures and the series",
+            description="With ?format=csv|json|parquet: one row per point of the chart (CompareRowOut).",
+            responses={200: {"content": {kind: {"schema": {"$ref": "#/components/schemas/CompareRowOut"}}
+                                         for kind in ("text/csv", "application/vnd.apache.parquet")}}})
 def compare_route(
     request: Request,
     c: Conn,
@@ -309,8 +312,13 @@ def compare_route(
     since: Annotated[str | None, Day("From")] = None,
     until: Annotated[str | None, Day("To")] = None,
     event: Str = None,
+    format: Format = None,  # noqa: A002
 ) -> Response:
-    return model_json(request, s.CompareOut.model_validate(compare_data(c, subject, category, since, until, event)))
+    data = compare_data(c, subject, category, since, until, event)
+    if format:
+        name = f"compare-{data['subject']}-{data['category']}"
+        return export(request, format, s.CompareRowOut, iter(s.compare_rows(data)), name)
+    return model_json(request, s.CompareOut.model_validate(data))
 
 
 def compare_data(

@@ -52,6 +52,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    publish_download_schemas(app)
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith(("/api", "/openapi", "/static"))
@@ -75,6 +76,25 @@ def create_app(
         return await http_error(request, HTTPException(422, str(exc)))
 
     return app
+
+
+def publish_download_schemas(app: FastAPI) -> None:
+    """Add the row models of downloads that no JSON response uses (`CompareRowOut`) to the schema."""
+    from attrition.web.schemas import CompareRowOut
+
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            extra = CompareRowOut.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, schema in extra.pop("$defs", {}).items():
+                spec["components"]["schemas"].setdefault(name, schema)
+            spec["components"]["schemas"]["CompareRowOut"] = extra
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def jsonable(errors: Any) -> Any:

@@ -1,7 +1,10 @@
 """Responses: JSON with ETags, and whole listings as CSV, JSON or Parquet files.
 
 An ETag is the hash of the body, so a client polling `/api/claims?...` gets `304 Not Modified`
-until the store changes what that URL returns. Exports stream (CSV and JSON row by row,
+until the store changes what that URL returns. A download's ETag cannot hash a body that is
+still to be streamed: it is a weak tag of the store's version (`store_version`), the release
+and the URL's query instead, so a client that has the file gets a 304 without the query being
+run at all. Exports stream (CSV and JSON row by row,
 Parquet a row group at a time) so that a full listing never sits in memory at once. CSV cells
 that a spreadsheet would run as a formula are prefixed with an apostrophe (the CLI's rule,
 `attrition.output.safe.csv_cell`).
@@ -22,7 +25,9 @@ from fastapi import Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
+from attrition import __version__
 from attrition.output.safe import csv_cell
+from attrition.query.status import store_version
 from attrition.web.schemas import arrow_schema
 
 EXPORT_FORMATS = ("csv", "json", "parquet")
@@ -40,7 +45,7 @@ def etag_json(request: Request, body: bytes) -> Response:
 def matches(if_none_match: str, tag: str) -> bool:
     """RFC 9110 If-None-Match: `*`, or any listed tag equal to `tag` by weak comparison (`W/` ignored)."""
     given = [t.strip() for t in if_none_match.split(",")]
-    return "*" in given or tag in [t[2:] if t.startswith("W/") else t for t in given]
+    return "*" in given or tag.removeprefix("W/") in [t.removeprefix("W/") for t in given]
 
 
 def model_json(request: Request, model: BaseModel) -> Response:
@@ -58,20 +63,38 @@ def _rows(model: type[BaseModel], rows: Iterable[dict[str, Any]]) -> Iterator[di
         yield model.model_validate(row).model_dump(mode="python")
 
 
+def download_tag(request: Request) -> str:
+    """A weak ETag for a download of this URL over the store as it is now."""
+    with request.app.state.engine.connect() as conn:
+        version = store_version(conn)
+    query = sorted(request.query_params.multi_items())
+    key = json.dumps([__version__, version, request.url.path, query], ensure_ascii=False)
+    return 'W/"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+
+
 def export(
+    request: Request,
     fmt: str,
     model: type[BaseModel],
     rows: Iterable[dict[str, Any]],
     name: str,
     on_close: Callable[[], None] | None = None,
 ) -> Response:
-    """A download of every row in `fmt`, with the model's columns in the model's order."""
+    """A download of every row in `fmt`, with the model's columns in the model's order.
+
+    `rows` is consumed only when the client does not already have this download (ETag).
+    """
     columns = list(model.model_fields)
-    disposition = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+    tag = download_tag(request)
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"', "ETag": tag, "Cache-Control": "no-cache"}
 
     def close() -> None:
         if on_close is not None:
             on_close()
+
+    if matches(request.headers.get("if-none-match", ""), tag):
+        close()
+        return Response(status_code=304, headers={"ETag": tag, "Cache-Control": "no-cache"})
 
     if fmt == "csv":
 
@@ -90,7 +113,7 @@ def export(
             finally:
                 close()
 
-        return StreamingResponse(csv_stream(), media_type="text/csv; charset=utf-8", headers=disposition)
+        return StreamingResponse(csv_stream(), media_type="text/csv; charset=utf-8", headers=headers)
     if fmt == "json":
 
         def json_stream() -> Iterator[str]:
@@ -102,7 +125,7 @@ def export(
             finally:
                 close()
 
-        return StreamingResponse(json_stream(), media_type="application/json", headers=disposition)
+        return StreamingResponse(json_stream(), media_type="application/json", headers=headers)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -123,4 +146,4 @@ def export(
             data = tmp.read()
     finally:
         close()
-    return Response(data, media_type="application/vnd.apache.parquet", headers=disposition)
+    return Response(data, media_type="application/vnd.apache.parquet", headers=headers)

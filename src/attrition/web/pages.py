@@ -174,9 +174,19 @@ def compare_page(
 ) -> HTMLResponse:
     data = compare_data(c, subject or "RU", category or "personnel", since, until, event)
     plain = TypeAdapter(dict[str, Any]).dump_python(data, mode="json")
-    shown = [f for f in data["figures"] if (f["kind"] == "cumulative") == (mode == "cumulative")
-             and (mode == "cumulative" or f["per_day"] is not None)]  # fmt: skip
+    if mode == "cumulative":
+        shown = [f for f in data["figures"] if f["kind"] == "cumulative"]
+    else:  # stated per-day figures and the daily increments of cumulative totals
+        shown = [f for f in data["figures"] if daily_value(f) is not None]
     return render(request, "compare.html", d=data, chart={"mode": mode, **plain}, mode=mode, shown=shown)
+
+
+def daily_value(f: dict[str, Any]) -> Any:
+    """A figure per day: as stated (daily, rate, period), or a cumulative total's increment per day."""
+    return f["increment_per_day"] if f["kind"] == "cumulative" else f["per_day"]
+
+
+templates.env.globals["daily_value"] = daily_value
 
 
 @router.get("/findings", response_class=HTMLResponse)

@@ -251,6 +251,31 @@ class FigureOut(BaseModel):
     period_end: dt.date | None
     outlet: str | None
     published: dt.date | None
+    increment: Number | None = Field(
+        default=None, description="A cumulative total's change since the claimant's previous total.")
+    increment_from: dt.date | None = Field(default=None, description="The date of that previous total.")
+    increment_per_day: Number | None = Field(default=None, description="`increment` over the days between them.")
+
+
+class WindowOut(BaseModel):
+    """First and last cumulative total in the window and the change per day between them."""
+
+    model_config = ConfigDict(validate_by_name=True, serialize_by_alias=True)
+    claimant: str | None = None
+    first: dt.date = Field(alias="from")
+    to: dt.date
+    start_value: Number
+    end_value: Number
+    difference: Number
+    days: int
+    per_day: Number
+
+
+class ReferenceLineOut(BaseModel):
+    series: str
+    claimant: str
+    points: list[PointOut]
+    window: WindowOut | None
 
 
 class CompareOut(BaseModel):
@@ -261,8 +286,42 @@ class CompareOut(BaseModel):
     claimants: list[str]
     figures: list[FigureOut]
     truncated: bool
-    reference: list[dict[str, Any]]
-    windows: list[dict[str, Any]]
+    reference: list[ReferenceLineOut]
+    windows: list[WindowOut]
+
+
+class CompareRowOut(Record):
+    """One point of the compare chart: an article's figure or a reference series' value."""
+
+    source: str = Field(description="article or reference")
+    who: str = Field(description="The claimant (article) or the series name (reference).")
+    claimant: str
+    date: dt.date
+    kind: str = Field(description="cumulative, daily, rate, period or undated")
+    figure: str | None = Field(description="The figure as the article states it.")
+    value: Number
+    value_max: Number | None = None
+    per_day: Number | None = Field(description="A daily figure, a rate or a period's figure per day.")
+    increment: Number | None = Field(description="A cumulative value's change since the previous one.")
+    increment_from: dt.date | None
+    increment_per_day: Number | None
+    claim_id: str | None = None
+    doc: str | None = None
+    outlet: str | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+
+
+def compare_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The compare chart's points as flat rows (articles' figures, then each series' points)."""
+    rows = [{"source": "article", "who": f["claimant"], **f} for f in data["figures"]]
+    for line in data["reference"]:
+        for p in line["points"]:
+            per = p["daily"]
+            rows.append({"source": "reference", "who": line["series"], "claimant": line["claimant"], "date": p["date"],
+                         "kind": "cumulative", "figure": None, "value": p["value"], "per_day": None,
+                         "increment": None, "increment_from": None, "increment_per_day": per})  # fmt: skip
+    return rows
 
 
 T = TypeVar("T")

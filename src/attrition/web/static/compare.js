@@ -8,9 +8,12 @@ document.addEventListener("DOMContentLoaded", () => {
   const data = JSON.parse(source.textContent);
   const cumulative = data.mode === "cumulative";
   const parse = d3.utcParse("%Y-%m-%d");
+  // Per day: a stated daily figure, rate or period per day, or a cumulative total's increment.
+  const daily = (f) => (f.kind === "cumulative" ? f.increment_per_day : f.per_day);
   const figures = data.figures
-    .filter((f) => (f.kind === "cumulative") === cumulative && (cumulative || f.per_day !== null))
-    .map((f) => ({ ...f, x: parse(f.date), y: cumulative ? f.value : f.per_day }));
+    .filter((f) => (cumulative ? f.kind === "cumulative" : daily(f) !== null))
+    .map((f) => ({ ...f, x: parse(f.date), y: cumulative ? f.value : daily(f),
+      derived: !cumulative && f.kind === "cumulative" }));
   const lines = data.reference.map((r) => ({
     series: r.series,
     points: r.points
@@ -31,7 +34,8 @@ document.addEventListener("DOMContentLoaded", () => {
   if (+x0 === +x1) { x0 = d3.utcDay.offset(x0, -1); x1 = d3.utcDay.offset(x1, 1); }
   const x = d3.scaleUtc().domain([x0, x1]).nice()
     .range([margin.left, width - margin.right]);
-  const y = d3.scaleLinear().domain([0, d3.max(all, (d) => d.y) || 1]).nice()
+  const y = d3.scaleLinear()
+    .domain([Math.min(0, d3.min(all, (d) => d.y)), d3.max(all, (d) => d.y) || 1]).nice()
     .range([height - margin.bottom, margin.top]);
   const claimants = Array.from(new Set(figures.map((f) => f.claimant))).sort();
   const color = d3.scaleOrdinal(d3.schemeTableau10).domain(claimants.concat(lines.map((l) => l.series)));
@@ -43,10 +47,14 @@ document.addEventListener("DOMContentLoaded", () => {
     .attr("stroke", (l) => color(l.series)).attr("d", (l) => line(l.points));
   const dots = svg.append("g").attr("class", "marks").selectAll("a").data(figures).join("a")
     .attr("href", (f) => `/claims/${f.claim_id}`);
-  dots.append("circle").attr("class", "mark").attr("r", 4)
-    .attr("cx", (f) => x(f.x)).attr("cy", (f) => y(f.y)).attr("fill", (f) => color(f.claimant))
+  dots.append("circle").attr("class", (f) => (f.derived ? "mark increment" : "mark")).attr("r", 4)
+    .attr("cx", (f) => x(f.x)).attr("cy", (f) => y(f.y))
+    .attr("fill", (f) => (f.derived ? "none" : color(f.claimant)))
+    .attr("stroke", (f) => color(f.claimant)).attr("stroke-width", (f) => (f.derived ? 2 : 0))
     .attr("data-claim-id", (f) => f.claim_id)
-    .append("title").text((f) => `${f.date} ${f.claimant}: ${f.figure} (${f.outlet || f.doc})`);
+    .append("title").text((f) => (f.derived
+      ? `${f.date} ${f.claimant}: ${f.figure}, ${f.increment_per_day} a day since ${f.increment_from}`
+      : `${f.date} ${f.claimant}: ${f.figure}`) + ` (${f.outlet || f.doc})`);
   const legend = svg.append("g").attr("class", "legend")
     .attr("transform", `translate(${width - margin.right + 12},${margin.top})`);
   const keys = claimants.map((k) => ({ k, kind: "dot" })).concat(lines.map((l) => ({ k: l.series, kind: "line" })));
