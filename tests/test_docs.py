@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from attrition.cli import app
+from attrition.cli import app, load_commands
 from attrition.lexicon.load import DATA_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +17,7 @@ def test_docs_every_data_file_is_documented():
 
 def test_docs_every_command_is_in_the_readme():
     readme = (ROOT / "README.md").read_text()
+    load_commands()
     names = {c.name or c.callback.__name__ for c in app.registered_commands if not c.hidden}
     names |= {g.name for g in app.registered_groups if g.name}
     for name in names:

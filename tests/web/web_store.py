@@ -53,8 +53,10 @@ def add_article(
     specs: list[tuple[int, Spec]],
     title: str | None = None,
     url: str | None = None,
+    lang: str | None = None,
 ) -> str:
-    """Store one article; each spec names the paragraph whose number it reads."""
+    """Store one article (in English unless `lang`, or Cyrillic text, says otherwise); each spec
+    names the paragraph whose number it reads."""
     text = "\n\n".join(paragraphs)
     claims = []
     for para_index, spec in specs:
@@ -70,10 +72,11 @@ def add_article(
             rules=("test.written",),
         ))  # fmt: skip
     digest = hashlib.sha256(text.encode()).hexdigest()
+    lang = lang or ("uk" if any("\u0400" <= ch <= "\u04ff" for ch in text) else "en")
     with engine.begin() as conn:
         return repo.add_document(
             conn, document=Document(id=doc, text=text, published=published, url=url, outlet=outlet,
-                                    title=title or doc), claims=claims, content_hash=digest, source=None,
+                                    title=title or doc, lang=lang), claims=claims, content_hash=digest, source=None,
             run_id=None,
         ).doc  # fmt: skip
 

@@ -2,20 +2,56 @@
 
 Each command lives in its own module and registers itself on `app`; this module only wires
 them together, so adding a command never means editing another command's file.
+
+A command's module is imported only when that command runs (`COMMANDS` says which module
+defines which command; `--help` and a mistyped name load them all). So `attrition serve`
+does not pay for the extractor's lexicons, numpy or the HTTP client, and `attrition claims`
+not for the web stack: each command starts with what it uses.
 """
 
 from __future__ import annotations
 
 import errno
+from importlib import import_module
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
+#: Command (or command group) name -> the module under `attrition.cli` that registers it, in
+#: the order of `--help`.
+COMMANDS = {
+    "check": "check", "claims": "claims", "documents": "claims", "docs": "claims", "extract": "extract",
+    "ingest": "ingest", "reference": "reference", "serve": "serve",
+}  # fmt: skip
+
+
+def load_commands(*names: str) -> None:
+    """Import the modules registering `names` (every command when none is named)."""
+    for module in dict.fromkeys(COMMANDS[n] for n in (names or COMMANDS) if n in COMMANDS):
+        import_module(f"attrition.cli.{module}")
+
 
 class _Group(TyperGroup):
-    """Turns store failures (read-only, disk full, server down, newer schema) into one line on
-    stderr and exit status 2, whichever command meets them, instead of a traceback."""
+    """Loads a command's module when the command is looked up, and turns store failures
+    (read-only, disk full, server down, newer schema) into one line on stderr and exit status 2,
+    whichever command meets them, instead of a traceback."""
+
+    def _load(self, *names: str) -> None:
+        load_commands(*names)
+        built = typer.main.get_group(app).commands
+        for name in [*COMMANDS, *built]:  # the documented order first
+            if name in built and name not in self.commands:
+                self.commands[name] = built[name]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands:
+            self._load(*([cmd_name] if cmd_name in COMMANDS else []))  # unknown: all, for suggestions
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        self._load()
+        return list(self.commands)
 
     def invoke(self, ctx: Any) -> Any:
         from sqlalchemy.exc import SQLAlchemyError
@@ -49,13 +85,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Command modules register themselves on import (order = order in --help).
-from attrition.cli import check as _check  # noqa: E402,F401
-from attrition.cli import claims as _claims  # noqa: E402,F401
-from attrition.cli import extract as _extract  # noqa: E402,F401
-from attrition.cli import ingest as _ingest  # noqa: E402,F401
-from attrition.cli import reference as _reference  # noqa: E402,F401
-from attrition.cli import serve as _serve  # noqa: E402,F401
+
+@app.callback()
+def _root() -> None:
+    """Attributed loss claims from war reporting: extract, ingest, list and check them."""
 
 
 def main() -> None:

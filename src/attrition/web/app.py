@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -35,6 +35,13 @@ def _message(exc: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
+def no_nul(request: Request) -> None:
+    """A NUL character in a parameter is a 422: PostgreSQL text cannot hold one (it would be a 500)."""
+    for name, value in [*request.query_params.multi_items(), *request.path_params.items()]:
+        if "\x00" in str(value) or "\x00" in name:
+            raise HTTPException(422, f"{name or 'parameter'}: a NUL character is not allowed")
+
+
 def create_app(
     engine: Engine, *, write_token: str | None = None, allow_private: bool = False, title: str = "Attrition"
 ) -> FastAPI:
@@ -43,6 +50,7 @@ def create_app(
         title=title, version=__version__, docs_url=None, redoc_url=None, openapi_url="/openapi.json",
         description="Attributed loss claims from war reporting: claims, clusters, documents, findings, "
         "reference series. Read-only unless the server was started with a write token.",
+        dependencies=[Depends(no_nul)],
     )  # fmt: skip
     app.state.engine = engine
     app.state.write_token = write_token or None
