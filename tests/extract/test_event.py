@@ -54,3 +54,10 @@ def test_after_a_comma_the_next_verb_is_the_next_figures() -> None:
 
     claims = run("Через обстріли загинули четверо людей, поранені ще дев'ятеро.", lang="uk")
     assert sorted((c.value, c.event) for c in claims) == [(4, "killed"), (9, "wounded")]
+
+
+def test_drones_lost_to_jamming_were_intercepted() -> None:
+    text = "Air defences shot down 110 drones, while 25 others were lost to electronic jamming, the air force said."
+    claims = extract(text, date(2025, 6, 1))
+    assert [(c.value, c.event, c.subject) for c in claims] == [(110, "intercepted", "RU"), (25, "intercepted", "RU")]
+    assert "trigger.lost_to_jamming" in claims[1].rules
