@@ -291,5 +291,40 @@ def test_the_claims_table_fits_80_columns_and_shows_the_figure_as_stated(tmp_pat
     assert lines and max(len(line) for line in lines) <= 80
     assert "over 2,000" in table.stdout and "war..2024-05-31" in table.stdout
     assert "…" in table.stdout and "the staff said." not in table.stdout  # cut, not wrapped
+    row = next(line for line in lines if "over 2,000" in line)
+    assert row.split()[3:6] == ["UA", "RU", "personnel"]  # the claimant and category whole, not "perso…"
+    assert "A Rather" in row  # the outlet gives way with an ellipsis, but reads
+    sentence = lines[lines.index(row) + 1]
+    assert sentence.lstrip().startswith("Russia lost over 2,000 soldiers and a great") and sentence.endswith("…")
+    roomy = runner.invoke(app, ["claims", "--db", url], env={"COLUMNS": "200"}).stdout.splitlines()
+    row = next(line for line in roomy if "over 2,000" in line)  # room enough: one line, sentence inline
+    assert "A Rather Long Outlet Name  Russia lost over 2,000" in row and row.endswith("…") and len(row) <= 200
     wide = runner.invoke(app, ["claims", "--db", url, "--wide"], terminal_width=80)
     assert "rules_hash" in wide.stdout and "the staff said." in wide.stdout.replace("\n", " ")
+
+
+def test_the_quick_start_reads_at_80_columns_in_under_60_lines(tmp_path: Path) -> None:
+    """The README's first command on the bundled samples, looked at as a user would."""
+    url = str(tmp_path / "samples.db")
+    assert runner.invoke(app, ["ingest", "--samples", "--db", url]).exit_code == 0
+    shown = runner.invoke(app, ["claims", "--db", url], terminal_width=80)
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert len(lines) < 60 and max(len(line) for line in lines) <= 80
+    with open_store(url).connect() as conn:
+        stored = repo.query_claims(conn)
+    assert stored and lines[0] == f"{len(stored)} claims"
+    for claim in stored:  # each claim's claimant, side and category in full on its row
+        assert any(f"{claim['claimant']} " in line and f" {claim['category']}" in line for line in lines)
+
+
+@pytest.mark.parametrize("view", [["documents"], ["claims", "--clusters"]])
+def test_documents_and_clusters_fit_80_columns_with_their_keys_whole(tmp_path: Path, view: list[str]) -> None:
+    url = str(tmp_path / "samples.db")
+    assert runner.invoke(app, ["ingest", "--samples", "--db", url]).exit_code == 0
+    shown = runner.invoke(app, [*view, "--db", url], terminal_width=80)
+    assert shown.exit_code == 0, shown.output
+    assert max(len(line) for line in shown.stdout.splitlines()) <= 80
+    rows = [json.loads(x) for x in runner.invoke(app, [*view, "--db", url, "-f", "jsonl"]).stdout.splitlines()]
+    key = "doc" if view == ["documents"] else "cluster"
+    assert rows and all(r[key] in shown.stdout for r in rows)  # the key to cite or filter by, never cut

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from attrition.cli import app
 from attrition.models import Claim, Document, Span
-from attrition.output import claims_table, csv_text, jsonl_line
+from attrition.output import csv_text, jsonl_line, print_claims
 from attrition.output.safe import csv_cell, escape_markup, neutralise_formula, printable, text
 from attrition.sources import content_hash
 from attrition.store import open_store
@@ -188,10 +188,9 @@ def test_library_renderers_are_inert() -> None:
     _assert_inert(line)
     assert json.loads(line)["sentence"] == SENTENCE
     assert "'=HYPERLINK" in csv_text([claim])
-    table = claims_table([claim])
     from rich.console import Console
 
     console = Console(file=io.StringIO(), width=400, force_terminal=True)
-    console.print(table)
+    print_claims(console, [claim], "claims")
     rendered = console.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b]" not in rendered and "\x9b" not in rendered and "[/bold]" in rendered

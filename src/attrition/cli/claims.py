@@ -23,9 +23,10 @@ from sqlalchemy import Engine, select
 
 from attrition.cli import app
 from attrition.cli.common import fail, open_db
+from attrition.output import CLAIM_LAYOUT, period_text
+from attrition.output.fit import Column, render
 from attrition.output.safe import csv_cell, json_line, printable, text
 from attrition.query.figures import stated_figure
-from attrition.reference.series import INVASION
 from attrition.store import repository as repo
 from attrition.store.tables import claims as claims_t
 from attrition.store.tables import documents
@@ -44,11 +45,24 @@ from attrition.vocab import (
 
 FORMATS = ("table", "jsonl", "csv", "parquet")
 TABLE_CLAIM_COLUMNS = ("figure", "period", "claimant", "subject", "category", "outlet", "sentence")
-#: Cells cut with an ellipsis (one line each) so a table fits the terminal, 80 columns in a pipe.
-_LONG = frozenset({"sentence", "title", "claimant_text", "url", "source"})
-#: Cells never cut to make room: the figure as stated, its period, the side, dates and counts.
-_KEEP = frozenset({"figure", "period", "subject", "published", "value", "claims", "reports", "near_duplicates"})
 TABLE_DOC_COLUMNS = ("doc", "published", "lang", "outlet", "title", "claims", "near_duplicates")
+#: How each table fits the terminal (`attrition.output.fit`): the figure as stated, its period
+#: and the side are never cut; names give way; the long text column goes under the row when
+#: the line is too short for it.
+TABLE_LAYOUTS: dict[str, tuple[tuple[Column, ...], str]] = {
+    "claims": CLAIM_LAYOUT,
+    "documents": (
+        (Column("doc"), Column("published"), Column("lang"), Column("outlet", squeeze=True),
+         Column("claims", right=True), Column("near_duplicates", "near-dups", right=True), Column("title")),
+        "title",
+    ),
+    "clusters": (
+        (Column("figure"), Column("period"), Column("claimant", squeeze=True), Column("subject"),
+         Column("category", squeeze=True), Column("reports", right=True), Column("documents", "docs", right=True),
+         Column("cluster", "cluster (outlets)")),
+        "cluster",
+    ),
+}  # fmt: skip
 
 #: Column types of every export, so an empty result still has one schema (typed Parquet
 #: columns, the same CSV header) and list fields stay lists.
@@ -166,24 +180,13 @@ def _emit(
             for row in rows:
                 writer.writerow({k: csv_cell(v) for k, v in row.items()})
         else:
-            if wide:
-                columns = tuple(dict.fromkeys([*columns, *(rows[0] if rows else {})]))
-            table = Table(title=f"{len(rows)} {title}", title_justify="left", show_lines=False,
-                          box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
-                          collapse_padding=True)  # fmt: skip
             console = Console(file=stream) if output is None else Console(file=stream, width=80)
-            if wide and not console.is_terminal:
-                console = Console(file=stream, width=max(80, 24 * len(columns)))
-            cells = [[printable(_cell(row.get(c)) if row.get(c) is not None else "") for c in columns] for row in rows]
-            widths = _widths(columns, cells, console.width) if not wide else {}
-            for col in columns:
-                if wide:
-                    table.add_column(col, overflow="fold")
-                else:
-                    table.add_column(col, overflow="ellipsis", no_wrap=True, width=widths[col])
-            for line in cells:
-                table.add_row(*(text(v, multiline=False) for v in line))
-            console.print(table)
+            if wide:
+                _wide_table(console, rows, columns, f"{len(rows)} {title}")
+            else:
+                specs, long = TABLE_LAYOUTS[title]
+                cells = [{c.name: _text_cell(row.get(c.name)) for c in specs} for row in rows]
+                render(console, f"{len(rows)} {title}", specs, cells, long=long)
     finally:
         if output:
             stream.close()
@@ -191,38 +194,24 @@ def _emit(
         _wrote(len(rows), title, output, fmt)
 
 
-def _widths(columns: tuple[str, ...], cells: list[list[str]], total: int) -> dict[str, int]:
-    """Column widths that fit `total`: short columns as wide as their longest cell (at most a
-    third of the screen), long text (sentences, titles) sharing what is left, never below 8."""
-    natural = {c: max([len(c), *(len(line[i]) for line in cells)]) for i, c in enumerate(columns)}
-    room = total - 2 * len(columns)  # one space of padding and one separator per column
-    short = {c: min(natural[c], max(6, room // 4)) for c in columns if c not in _LONG}
-    long = [c for c in columns if c in _LONG]
-    spare = room - sum(short.values())
-    squeezable = [c for c in short if c not in _KEEP]
-    while long and spare < 20 * len(long) and squeezable and max(short[c] for c in squeezable) > 6:
-        widest = max(squeezable, key=lambda c: short[c])  # names give way first; figures never
-        short[widest] -= 1
-        spare += 1
-    out = dict(short)
-    for c in long:
-        out[c] = max(8, min(natural[c], spare // len(long)))
-    if not long and sum(out.values()) > room:  # no text column to give: squeeze the widest
-        while sum(out.values()) > room and max(out.values()) > 6:
-            out[max(out, key=lambda c: out[c])] -= 1
-    return out
+def _text_cell(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(_plain(value))
 
 
-def period_text(start: date | None, end: date | None) -> str:
-    """A claim's period in few characters: `2024-05-31`, `2024-05-01..05-31`, `war..2024-05-31`."""
-    if start is None and end is None:
-        return ""
-    if start is None or end is None or start == end:
-        return str(end or start)
-    left = "war" if start == INVASION else (start.isoformat()[5:] if start.year == end.year else start.isoformat())
-    if start.year == end.year and left != "war":
-        return f"{start.isoformat()}..{end.isoformat()[5:]}"
-    return f"{left}..{end.isoformat()}"
+def _wide_table(console: Console, rows: list[dict[str, Any]], columns: tuple[str, ...], title: str) -> None:
+    """Every column, cells wrapped, not cut (`--wide`); as wide as the rows need in a pipe."""
+    columns = tuple(dict.fromkeys([*columns, *(rows[0] if rows else {})]))
+    if not console.is_terminal:
+        console = Console(file=console.file, width=max(80, 24 * len(columns)))
+    table = Table(title=title, title_justify="left", show_lines=False, box=box.SIMPLE_HEAD, show_edge=False,
+                  pad_edge=False, padding=(0, 1, 0, 0), collapse_padding=True)  # fmt: skip
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(text(_text_cell(row.get(c)), multiline=False) for c in columns))
+    console.print(table)
 
 
 def for_table(row: dict[str, Any]) -> dict[str, Any]:
@@ -231,10 +220,11 @@ def for_table(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "figure": figure, "period": period_text(row["period_start"], row["period_end"])}
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return " ".join(str(v) for v in value)
-    return _plain(value)
+def cluster_for_table(row: dict[str, Any]) -> dict[str, Any]:
+    """A cluster row with its figure and period as the claims table shows them."""
+    figure = stated_figure(row["value"], row["value_max"])
+    cited = f"{row['cluster']}  ({', '.join(row['outlets'])})" if row["outlets"] else row["cluster"]
+    return {**row, "figure": figure, "period": period_text(row["period_start"], row["period_end"]), "cluster": cited}
 
 
 def _wrote(n: int, title: str, output: Path, fmt: str) -> None:
@@ -322,8 +312,10 @@ def claims_command(
             filtered = any((claimant, subject, category, event, qualifier, first, last, outlet, doc, claim_id, cluster,
                             p_from, p_to))  # fmt: skip
             members = {r["id"] for r in rows} if filtered else None
-            _emit(cluster_rows(engine, members=members), fmt, output, CLUSTER_COLUMNS, "clusters", CLUSTER_SCHEMA,
-                  wide=wide)  # fmt: skip
+            crows = cluster_rows(engine, members=members)
+            if fmt == "table" and not wide:
+                crows = [cluster_for_table(r) for r in crows]
+            _emit(crows, fmt, output, CLUSTER_COLUMNS, "clusters", CLUSTER_SCHEMA, wide=wide)
             return
     finally:
         engine.dispose()

@@ -19,7 +19,7 @@ from attrition.cli.options import FormatOpt, LangOpt, MetaOpt, PublishedOpt
 from attrition.docs_io import DocumentReadError, iter_text_files, load_metas, read_text_document, sample_paths
 from attrition.extract.pipeline import extract_document
 from attrition.models import Claim
-from attrition.output import FORMATS, claims_table, csv_text, jsonl_line
+from attrition.output import FORMATS, csv_text, jsonl_line, print_claims
 from attrition.output.safe import escape_markup, printable
 from attrition.text.language import normalize_lang
 
@@ -89,7 +89,7 @@ def extract(
             all_claims.extend(claims)
     missing = sum(1 for p in inputs if not p.exists())
     if fmt == "table":
-        Console().print(claims_table(all_claims, title=f"{len(all_claims)} claims"))
+        print_claims(Console(), all_claims, title=f"{len(all_claims)} claims")
     if failed or missing:
         raise typer.Exit(code=1)
 

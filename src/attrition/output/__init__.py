@@ -9,12 +9,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
-from rich.table import Table
+from rich.console import Console
 
 from attrition.models import FORMAT_FIELDS, Claim
-from attrition.output.safe import csv_cell, json_line, text
+from attrition.output.fit import Column, render
+from attrition.output.safe import csv_cell, json_line
+from attrition.query.figures import stated_figure
+from attrition.reference.series import INVASION
 
 FORMATS = ("table", "jsonl", "csv")
 
@@ -38,23 +42,42 @@ def csv_text(claims: Iterable[Claim], *, header: bool = True) -> str:
     return buf.getvalue()
 
 
-def _number(c: Claim) -> str:
-    sign = {"at_least": ">=", "at_most": "<=", "approx": "~", "range": "", "exact": ""}[c.qualifier]
-    text = f"{c.value:,}" if c.value_max is None else f"{c.value:,}-{c.value_max:,}"
-    return sign + text + (" /day" if c.rate == "per_day" else "")
+def period_text(start: date | None, end: date | None) -> str:
+    """A claim's period in few characters: `2024-05-31`, `2024-05-01..05-31`, `war..2024-05-31`."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        return str(end or start)
+    left = "war" if start == INVASION else (start.isoformat()[5:] if start.year == end.year else start.isoformat())
+    if start.year == end.year and left != "war":
+        return f"{start.isoformat()}..{end.isoformat()[5:]}"
+    return f"{left}..{end.isoformat()}"
 
 
-def claims_table(claims: Iterable[Claim], title: str | None = None) -> Table:
-    """A table a person can read: one row per claim, the sentence shortened."""
-    table = Table(title=title, show_lines=False, expand=False)
-    for col in ("doc", "claimant", "subject", "event", "category", "value", "period", "location", "sentence"):
-        table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else None)
-    for c in claims:
-        period = ""
-        if c.period_start or c.period_end:
-            period = f"{c.period_start or '?'}..{c.period_end or '?'}"
-        what = c.category + (f" ({c.model})" if c.model else "")
-        sentence = c.sentence if len(c.sentence) <= 140 else c.sentence[:137] + "..."
-        cells = (c.doc, c.claimant, c.subject, c.event, what, _number(c), period, c.location, sentence)
-        table.add_row(*(text(v) for v in cells))
-    return table
+#: The claims table (`attrition claims`, `attrition extract`): the figure as stated, its period
+#: and the side are never cut; names give way; the sentence goes under the row when the line is
+#: too short for it (`attrition.output.fit`).
+CLAIM_LAYOUT: tuple[tuple[Column, ...], str] = (
+    (Column("figure"), Column("period"), Column("claimant", squeeze=True), Column("subject"),
+     Column("category", squeeze=True), Column("outlet", squeeze=True), Column("sentence")),
+    "sentence",
+)  # fmt: skip
+
+
+def print_claims(console: Console, claims: Iterable[Claim], title: str) -> None:
+    """Extracted claims as a table that fits `console` (the document key stands for the outlet)."""
+    specs, long = CLAIM_LAYOUT
+    specs = tuple(Column("doc", squeeze=True) if c.name == "outlet" else c for c in specs)
+    rows = [
+        {
+            "figure": stated_figure(c.value, c.value_max, c.qualifier, c.rate),
+            "period": period_text(c.period_start, c.period_end),
+            "claimant": c.claimant,
+            "subject": c.subject,
+            "category": c.category + (f" ({c.model})" if c.model else ""),
+            "doc": c.doc or "",
+            "sentence": c.sentence,
+        }  # fmt: skip
+        for c in claims
+    ]
+    render(console, title, specs, rows, long=long)
