@@ -87,6 +87,25 @@ def test_a_report_that_differs_from_most_reports_by_a_slip(store, claim) -> None
     assert set(f.docs) == {"mod-typo", "mod-0", "mod-1", "mod-2"}
 
 
+def test_running_totals_of_unknown_dates_are_not_one_statement(store, claim) -> None:
+    """"8 ships since the invasion" from an undated page is not a slip of "28 ships since the
+    invasion" from three other undated pages: totals of different, unknown days."""
+    total = {"category": "ships", "start": date(2022, 2, 24), "end": None}
+    for i in range(3):
+        store.add(f"late-{i}", None, [claim(28, **total)])
+    store.add("early", None, [claim(8, **total)])
+    undated = {"claimant": "ru.mod", "category": "tanks", "start": None, "end": None}
+    for i in range(3):
+        store.add(f"n-{i}", None, [claim(1351, **undated)])
+    store.add("n-other", None, [claim(1315, **undated)])
+    assert run_checks(store.context(), ["misquote"]) == []
+    for i in range(3):  # the same figures as one dated statement: the slip is a finding
+        store.add(f"dated-{i}", date(2022, 5, 2), [claim(28, **{**total, "end": date(2022, 5, 2)})])
+    store.add("dated-slip", date(2022, 5, 2), [claim(8, **{**total, "end": date(2022, 5, 2)})])
+    [finding] = run_checks(store.context(), ["misquote"])
+    assert finding.docs[0] == "dated-slip" and finding.details["kind"] == "digit_drop"
+
+
 def test_a_total_with_a_mislabelled_period_or_claimant_is_still_compared(store, claim) -> None:
     store.reference(gs_series())
     # The outlet as claimant and a one-day period, but the size of the total: a quote of it.

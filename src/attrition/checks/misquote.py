@@ -236,10 +236,13 @@ def _majority_findings(ctx: CheckContext, skip: set[int]) -> Iterator[Finding]:
     """Reports of one statement that differ by a digit slip from what most reports say.
 
     Each cites the slip and the earliest `MAJORITY_CITED` reports of the majority figure; its
-    id is the slip's claim and that figure, so it stays the same as more outlets repeat it."""
+    id is the slip's claim and that figure, so it stays the same as more outlets repeat it.
+    A claim whose period has no end (a running total from an undated page, a figure with no
+    period) is left out: reports sharing such a key are totals of unknown, possibly different
+    days ("8 ships" in May 2022, "28 ships" in 2025), not one statement."""
     groups: dict[StatementKey, list[StoredClaim]] = defaultdict(list)
     for claim in ctx.claims:
-        if claim.id not in skip and claim.value_max is None:
+        if claim.id not in skip and claim.value_max is None and claim.period_end is not None:
             groups[statement_key(claim)].append(claim)
     for claims in groups.values():
         docs_by_value: dict[float, set[str]] = defaultdict(set)
