@@ -68,3 +68,26 @@ MIXED_QUADRATIC = SHAPES["abbreviations"] + SHAPES["attribution"]
 )
 def test_work_per_kb_is_flat_for_mixed_hostile_lines(unit: str) -> None:
     assert growth(unit, 5_000, 50_000) < 1.5
+
+
+def counted(template: str, size: int) -> str:
+    """Figures that all differ ("12 tanks, 13 tanks, ..."): no cache or dedup hides a rescan."""
+    parts, n, i = [], 0, 12
+    while n < size:
+        parts.append(template.format(f"{i:,}"))
+        n += len(parts[-1])
+        i += 1
+    return "".join(parts)[:size]
+
+
+@pytest.mark.parametrize("template", ["{} tanks, ", "Russia lost {} tanks, "])
+def test_work_per_kb_is_flat_for_counted_dense_figures(template: str) -> None:
+    extract_document(Document(id="warm", text="Russia lost 5 tanks, the ministry said."))
+    small, large = 10_000, 60_000
+    assert (calls(counted(template, large)) / large) / (calls(counted(template, small)) / small) < 1.5
+
+
+def test_work_per_kb_is_flat_for_an_endless_number_word_phrase() -> None:
+    """Number words with nothing to end the phrase: one numeral run as long as the line."""
+    unit = "one hundred twenty three thousand four hundred fifty six million seven "
+    assert growth(unit, 10_000, 100_000) < 1.5
