@@ -3,9 +3,9 @@
 
 A feed entry can be one endless line of repeated abbreviations, number words, attribution
 phrases or figures, or a counted list of figures ("12 tanks, 13 tanks, ..."). Times are
-process CPU seconds, so other jobs on the machine do not distort them. Extraction must stay linear in its input: for every shape the time per MB
-at the largest size may be at most twice that at the smallest (and the other way round), i.e.
-the ratio of the largest to the smallest time per MB across the four sizes stays under 2.
+process CPU seconds, so other jobs on the machine do not distort them. Extraction must
+stay linear in its input: for every shape the ratio of the largest to the smallest time
+per MB across the four sizes stays under 2.
 
     .venv/bin/python bench/adversarial.py            # all shapes, all sizes (a few minutes)
     .venv/bin/python bench/adversarial.py --sizes 10000,100000 --shapes claims --json
