@@ -50,3 +50,17 @@ def test_double_width_characters_are_measured_by_cells_and_numbers_align_right()
     first, second = lines[3], lines[4]
     assert first.index("東") == second.index("ab")
     assert cell_len(first[: first.index("7")]) == second.index("1234") + 3  # right-aligned: units line up
+
+
+def test_a_period_without_an_end_does_not_read_as_one_day() -> None:
+    from datetime import date
+
+    from attrition.output import period_text
+
+    assert period_text(date(2022, 2, 24), None) == "war.."  # "since the invasion", date not fixed
+    assert period_text(date(2024, 5, 1), None) == "2024-05-01.."
+    assert period_text(None, date(2024, 5, 31)) == "2024-05-31"
+    assert period_text(date(2024, 5, 31), date(2024, 5, 31)) == "2024-05-31"
+    assert period_text(date(2022, 2, 24), date(2024, 5, 31)) == "war..2024-05-31"
+    assert period_text(date(2024, 5, 1), date(2024, 5, 31)) == "2024-05-01..05-31"
+    assert period_text(None, None) == ""

@@ -43,11 +43,14 @@ def csv_text(claims: Iterable[Claim], *, header: bool = True) -> str:
 
 
 def period_text(start: date | None, end: date | None) -> str:
-    """A claim's period in few characters: `2024-05-31`, `2024-05-01..05-31`, `war..2024-05-31`."""
+    """A claim's period in few characters: `2024-05-31`, `2024-05-01..05-31`, `war..2024-05-31`,
+    and `war..` for a total since the invasion whose end the text does not fix."""
     if start is None and end is None:
         return ""
-    if start is None or end is None or start == end:
-        return str(end or start)
+    if end is None:  # a running total with no end date: not the day it started
+        return "war.." if start == INVASION else f"{start}.."
+    if start is None or start == end:
+        return str(end)
     left = "war" if start == INVASION else (start.isoformat()[5:] if start.year == end.year else start.isoformat())
     if start.year == end.year and left != "war":
         return f"{start.isoformat()}..{end.isoformat()[5:]}"
