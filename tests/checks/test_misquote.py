@@ -88,7 +88,7 @@ def test_a_report_that_differs_from_most_reports_by_a_slip(store, claim) -> None
 
 
 def test_running_totals_of_unknown_dates_are_not_one_statement(store, claim) -> None:
-    """"8 ships since the invasion" from an undated page is not a slip of "28 ships since the
+    """ "8 ships since the invasion" from an undated page is not a slip of "28 ships since the
     invasion" from three other undated pages: totals of different, unknown days."""
     total = {"category": "ships", "start": date(2022, 2, 24), "end": None}
     for i in range(3):

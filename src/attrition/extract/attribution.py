@@ -174,12 +174,6 @@ _ROLE_AND_NAME = (
     r"(?:\s+(?:spokes(?:man|woman|person)|press\s+secretary|press\s+service|representative|official|"
     r"officials|chief|head|commander|adviser|advisor)s?)?(?:\s+(?-i:[A-Z][a-z][\w'’-]*)){0,3}"
 )
-# "operations in Ukraine, stated that ...": a country governed by a preposition is a place or a
-# target, not the subject of the verb of saying after it
-_GOVERNED = re.compile(
-    r"\b(?:in|on|against|with|from|to|of|for|over|into|across|throughout|inside|near|at|about)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 _POSSESSIVE = re.compile(
     r"^(?:'s\s+(?:(?:latest|newest|daily|own|official|updated)\s+)?"
     r"(?:tally|report|update|data|figures|estimates?|statement|summary|count|numbers|assessment|bulletin)"
@@ -434,7 +428,7 @@ def find_attributions(
         if key(text[a:b]).endswith(("tally", "report", "data", "figures")):
             rule = "attribution.nominal"
         elif g.after_actor.match(after) and not (
-            form.kind == "generic" and _GOVERNED.search(text, max(start, a - 16), a)
+            form.kind == "generic" and lex.patterns["attribution.governed"].search(text, max(start, a - 16), a)
         ):
             rule = "attribution.actor_verb"
         elif _POSSESSIVE.match(after):

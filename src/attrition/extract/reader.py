@@ -184,8 +184,8 @@ class DocumentReader:
         s = layers.sentence
         i = s.index
         self._quote_block(layers)
-        if doc.quote is not None and doc.quote[1] != i:
-            doc.ctx.actor, doc.ctx.actor_rule, doc.ctx.renewed = doc.quote[0], "attribution.quoted_block", i
+        if (author := doc.quote_author(i)) is not None:
+            doc.ctx.actor, doc.ctx.actor_rule, doc.ctx.renewed = author, "attribution.quoted_block", i
         elif layers.attributions:
             doc.ctx.actor = layers.attributions[-1].actor
             doc.ctx.actor_rule = layers.attributions[-1].rule
@@ -242,7 +242,8 @@ class DocumentReader:
             return
         if doc.quote is None:
             return
-        start = s.start + len(text[s.start : s.end]) - len(text[s.start : s.end].lstrip())
+        sentence = text[s.start : s.end]
+        start = s.start + len(sentence) - len(sentence.lstrip())
         line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
         if line_start and not self.lex.patterns["attribution.block_line"].match(text, start):
             doc.quote = None  # a line that does not continue the quote ends it
@@ -352,7 +353,7 @@ class DocumentReader:
         # "the enemy" is the speaker's enemy; an unattributed bulletin that says "the enemy" is,
         # unless the document shows otherwise, the Ukrainian General Staff's daily formula
         speaker = claimant_side or (doc.doc_side if doc.doc_side in ("RU", "UA") else "UA")
-        place = where.nearest(layers, n.left, text)
+        place = where.nearest(layers, n.left, text, lex)
         subject: str | None = None
         srule: str | None = None
         if what.inherited_subject is not None:
@@ -393,7 +394,7 @@ class DocumentReader:
             ]
             speaker_side = lex.actor_sides.get(claimant)
             subject = launchers[0] if launchers else whose.OPPOSITE.get(speaker_side or "", "UA")
-            place = where.nearest(origin, n.left, doc.text)
+            place = where.nearest(origin, n.left, doc.text, lex)
             np_end = item.np.end if item.np.found else n.end
             w = when.decide_when(doc, origin, n, np_end, claimant, subject, "intercepted", lex)
             doc.claims.append(

@@ -85,6 +85,12 @@ class DocState:
     # the antecedent of "24 of them" and of a list's number-first lines
     counted: tuple[tuple[str, ...], str | None, int, str | None] | None = None
 
+    def quote_author(self, index: int) -> ActorRef | None:
+        """The author of the quoted block sentence `index` belongs to (not its lead), if any."""
+        if self.quote is None or self.quote[1] == index:
+            return None
+        return self.quote[0]
+
     def stmt(self, claimant: str, index: int | None = None) -> date | None:
         """The day `claimant` made the statement read at sentence `index`.
 

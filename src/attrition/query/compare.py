@@ -128,25 +128,22 @@ def compare(
     """Figures by claimant and reference series for one subject and category in a window."""
     c, d = claims.c, documents.c
     day = func.coalesce(c.period_end, d.published)
-    query = (
-        select(
-            c.id,
-            c.uid,
-            c.doc,
-            c.claimant,
-            c.event,
-            c.value,
-            c.value_max,
-            c.qualifier,
-            c.rate,
-            c.period_start,
-            c.period_end,
-            d.published,
-            d.outlet,
-            day.label("day"),
-        )  # fmt: skip
-        .join(documents, d.id == c.document_id)
-    )
+    query = select(
+        c.id,
+        c.uid,
+        c.doc,
+        c.claimant,
+        c.event,
+        c.value,
+        c.value_max,
+        c.qualifier,
+        c.rate,
+        c.period_start,
+        c.period_end,
+        d.published,
+        d.outlet,
+        day.label("day"),
+    ).join(documents, d.id == c.document_id)  # fmt: skip
     where: list[Any] = [c.subject == subject, c.category == category, c.model.is_(None), day.is_not(None)]
     if event:
         where.append(c.event == event)

@@ -300,10 +300,20 @@ def reference_points(
     return model_json(request, s.PointList(points))  # type: ignore[arg-type]
 
 
-@router.get("/compare", response_model=s.CompareOut, summary="Claimants' figures and the series",
-            description="With ?format=csv|json|parquet: one row per point of the chart (CompareRowOut).",
-            responses={200: {"content": {kind: {"schema": {"$ref": "#/components/schemas/CompareRowOut"}}
-                                         for kind in ("text/csv", "application/vnd.apache.parquet")}}})
+@router.get(
+    "/compare",
+    response_model=s.CompareOut,
+    summary="Claimants' figures and the series",
+    description="With ?format=csv|json|parquet: one row per point of the chart (CompareRowOut).",
+    responses={
+        200: {
+            "content": {
+                kind: {"schema": {"$ref": "#/components/schemas/CompareRowOut"}}
+                for kind in ("text/csv", "application/vnd.apache.parquet")
+            }
+        }
+    },
+)
 def compare_route(
     request: Request,
     c: Conn,

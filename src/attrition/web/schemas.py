@@ -252,7 +252,8 @@ class FigureOut(BaseModel):
     outlet: str | None
     published: dt.date | None
     increment: Number | None = Field(
-        default=None, description="A cumulative total's change since the claimant's previous total.")
+        default=None, description="A cumulative total's change since the claimant's previous total."
+    )
     increment_from: dt.date | None = Field(default=None, description="The date of that previous total.")
     increment_per_day: Number | None = Field(default=None, description="`increment` over the days between them.")
 

@@ -27,7 +27,6 @@ Rules, in order:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from attrition.extract.layers import SentenceLayers
@@ -35,7 +34,7 @@ from attrition.extract.numbers import Number
 from attrition.extract.rules import code_rule
 from attrition.extract.state import CARRY_SENTENCES, DocState, Period
 from attrition.lexicon import Lexicon
-from attrition.normalize.periods import WAR_START, campaign_start, resolve
+from attrition.normalize.periods import WAR_START, PeriodPhrase, campaign_start, resolve
 
 ANY_PERIOD_KINDS = ("rate_day", "rate_month")
 NOT_PERIODS = (*ANY_PERIOD_KINDS, "statement_day", "statement_time")
@@ -74,7 +73,6 @@ SIBLING_RATE = code_rule("period.sibling_rate")
 DAILY_DEFAULT = code_rule("period.daily_default")
 STATEMENT_TIME = code_rule("period.statement_time")
 ANOTHER_DAY = code_rule("period.another_day")
-_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
 _CALENDAR = ("span", "year_to_date", "month_to_date", "week_to_date", "last_month", "last_year", "last_week")
 _EVENT_KINDS = ("destroy", "intercept")
 
@@ -94,6 +92,16 @@ def keeps_tally(claimant: str, subject: str, lex: Lexicon) -> bool:
     side = lex.actor_sides.get(claimant)
     enemy = {"RU": "UA", "UA": "RU"}.get(side or "")
     return "cumulative" in lex.actor_reports.get(claimant, ()) and subject == enemy
+
+
+def _leads_later_number(p: PeriodPhrase, n: Number, layers: SentenceLayers, text: str, lex: Lexicon) -> bool:
+    """Whether the weak phrase `p`, after the figure `n`, is the "total to" of a later number."""
+    if p.start < n.end:
+        return False
+    total_to = lex.patterns["period.total_to"]
+    return any(
+        0 <= m.left - p.end <= 30 and total_to.search(text, p.start, m.left) for m in layers.numbers if m.left > n.end
+    )
 
 
 def _reports_daily(claimant: str, lex: Lexicon) -> bool:
@@ -207,20 +215,11 @@ def decide_when(
         and not strong
         and stmt is not None
         and _reports_daily(claimant, lex)
-        and (pat["period.another"].search(before[-25:]) or _MORE_AFTER.match(text, n.end))
+        and (pat["period.another"].search(before[-25:]) or pat["period.more_after"].match(text, n.end))
     ):
         return When((stmt, stmt), rate, ANOTHER_DAY, "event_day")
     # a weak total word that leads another number ("..., which brought the total to 146,820") is that number's
-    later = [m.left for m in layers.numbers if m.left > n.end]
-    weak = [
-        p
-        for p in phrases
-        if p.weak
-        and not (
-            p.start >= n.end
-            and any(0 <= m - p.end <= 30 and pat["period.total_to"].search(text, p.start, m) for m in later)
-        )
-    ]
+    weak = [p for p in phrases if p.weak and not _leads_later_number(p, n, layers, text, lex)]
     if weak:
         return When((WAR_START, stmt), rate, weak[0].rule, rate_kind or "cumulative")
     said = [p for p in phrases if p.kind == "statement_day"]

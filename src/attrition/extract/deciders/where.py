@@ -8,22 +8,21 @@ figure of the same paragraph; otherwise null (never the outlet's or claimant's h
 
 from __future__ import annotations
 
-import re
-
 from attrition.extract.layers import SentenceLayers
 from attrition.extract.state import DocState
+from attrition.lexicon import Lexicon
 from attrition.normalize.places import PlaceMention, nearest_place
 
-# from a number to a place: its own words, then a locative preposition, no comma between
-_OWN_PLACE = re.compile(r"[\w .'-]{0,40}?\b(?:over|in|near|at|around|above|outside|on)\s+(?:the\s+)?$", re.IGNORECASE)
 
-
-def nearest(layers: SentenceLayers, pos: int, text: str | None = None) -> PlaceMention | None:
+def nearest(layers: SentenceLayers, pos: int, text: str, lex: Lexicon) -> PlaceMention | None:
     """The place mention the figure at `pos` leads to, else the one nearest it in the sentence."""
-    if text is not None:
-        ahead = next((p for p in layers.places if p.start > pos), None)
-        if ahead is not None and ahead.start - pos <= 60 and _OWN_PLACE.fullmatch(text, pos, ahead.start):
-            return ahead  # "nine over Kyiv, seven over Odesa": seven is Odesa's, not Kyiv's
+    ahead = next((p for p in layers.places if p.start > pos), None)
+    if (
+        ahead is not None
+        and ahead.start - pos <= 60
+        and lex.patterns["place.own_words"].fullmatch(text, pos, ahead.start)
+    ):
+        return ahead  # "nine over Kyiv, seven over Odesa": seven is Odesa's, not Kyiv's
     place = nearest_place(layers.places, pos)
     if place is None:
         return None

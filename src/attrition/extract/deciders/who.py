@@ -35,8 +35,8 @@ def decide_who(
     doc: DocState, layers: SentenceLayers, following: list[SentenceLayers], pos: int, lex: Lexicon
 ) -> tuple[ActorRef | None, str]:
     """(speaker, rule id) of a figure at `pos`; `following` are the next sentences' layers."""
-    if doc.quote is not None and doc.quote[1] != layers.sentence.index:
-        return doc.quote[0], QUOTED_BLOCK
+    if (author := doc.quote_author(layers.sentence.index)) is not None:
+        return author, QUOTED_BLOCK
     atts = layers.attributions
     if atts:
         best = min(atts, key=lambda a: abs(a.start - pos))
