@@ -7,7 +7,9 @@ claim sentence, each article different) written as text files into one folder. E
 `ingest` in a fresh process against a fresh store and reports documents per second, the peak
 RSS of the process that writes the store and the largest peak of its worker processes, and a
 digest of every stored claim (document key, ordinal and every field), which must be the same
-in all modes. Speedup is against the 1-job run.
+in all modes. Speedup is against the 1-job run. CPU seconds (the writer's own, `main`, and its
+workers') are printed too: on a machine other work keeps busy, wall time says little, and the
+writer's share of the CPU bounds what more workers can give (Amdahl).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -51,11 +54,14 @@ def child(mode: str, folder: str, db: str) -> None:
     start = time.perf_counter()
     summary = ingest([folder], db_url=db, **kwargs)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own, workers = me.ru_maxrss / 1024, kids.ru_maxrss / 1024
+    main_cpu, workers_cpu = me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
     n, digest = claims_digest(db)
     print(json.dumps({"docs": summary.new + summary.near_duplicate, "failed": summary.failed, "claims": n,
-                      "digest": digest, "seconds": seconds, "main_mb": own, "worker_mb": workers}))  # fmt: skip
+                      "digest": digest, "seconds": seconds, "cpu": main_cpu + workers_cpu, "main_cpu": main_cpu,
+                      "workers_cpu": workers_cpu, "main_mb": own, "worker_mb": workers,
+                      "load": os.getloadavg()[0]}))  # fmt: skip
 
 
 def main() -> None:
@@ -74,9 +80,9 @@ def main() -> None:
         folder.mkdir()
         for i in range(args.docs):
             (folder / f"a{i:06d}.txt").write_text(article(i), encoding="utf-8")
-        print(f"{args.docs} documents, store: {args.db}")
+        print(f"{args.docs} documents, store: {args.db}; load {os.getloadavg()[0]:.2f}", flush=True)
         print(f"{'mode':<6} {'docs':>7} {'claims':>7} {'seconds':>8} {'docs/s':>7} {'speedup':>7} "
-              f"{'main MB':>8} {'worker MB':>9}  claims digest")  # fmt: skip
+              f"{'main MB':>8} {'worker MB':>9} {'CPU s':>7} {'main':>6} {'load':>5}  claims digest")  # fmt: skip
         base = None
         digests = set()
         for mode in args.modes.split(","):
@@ -89,7 +95,8 @@ def main() -> None:
             digests.add(r["digest"])
             worker = "-" if mode == "1" else f"{r['worker_mb']:.0f}"
             print(f"{mode:<6} {r['docs']:>7} {r['claims']:>7} {r['seconds']:>8.1f} {rate:>7.1f} {rate / base:>7.2f} "
-                  f"{r['main_mb']:>8.0f} {worker:>9}  {r['digest']}", flush=True)  # fmt: skip
+                  f"{r['main_mb']:>8.0f} {worker:>9} {r['cpu']:>7.1f} {r['main_cpu']:>6.1f} {r['load']:>5.2f}  "
+                  f"{r['digest']}", flush=True)  # fmt: skip
         print("claims identical in all modes" if len(digests) == 1 else "CLAIMS DIFFER between modes")
 
 

@@ -13,8 +13,10 @@ checks all find something. Reference series from `--reference` are imported when
 
 Then, each in a fresh process whose peak RSS is its own: `attrition check` with nothing
 reconciled yet (a full build of the clusters), `attrition check` again (clusters current),
-`claims --clusters`, and the time to ingest `--new` further copies and check again (the
-incremental path). Timing covers the whole command.
+`claims --clusters`, then `ingest` of `--new` new articles (the seed articles with a line
+added) into an empty store and into this one (the two times should be close: nothing in a run
+reads the whole store), and `check` again (the incremental path: only the groups of claims the
+new articles touch are recomputed). Timing covers the whole command.
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ def run(args: list[str], env: dict[str, str]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=20_000)
-    parser.add_argument("--new", type=int, default=100)
+    parser.add_argument("--new", type=int, default=100, help="new articles ingested at the end")
     parser.add_argument("--articles", default=str(ROOT.parent / "shared" / "eval" / "dev" / "articles"))
     parser.add_argument("--reference", default=str(ROOT.parent / "shared" / "reference"))
     parser.add_argument("--db", default="sqlite", help="'sqlite' (a temp file) or a PostgreSQL server URL")
@@ -165,14 +167,30 @@ def main() -> None:
               f"{time.perf_counter() - start:.1f} s; {args.db}; load {os.getloadavg()[0]:.2f}")  # fmt: skip
         steps = [
             ("check (clusters built)", ["check", "--db", db, "--format", "json"]),
-            ("check (clusters current)", ["check", "--db", db, "--format", "json"]),
+            ("check (findings stored)", ["check", "--db", db, "--format", "json"]),
             ("claims --clusters", ["claims", "--clusters", "--db", db, "--format", "jsonl"]),
         ]
         for label, argv in steps:
             r = run(argv, env)
             print(f"{label:<28} {r['seconds']:7.2f} s wall {r['cpu']:7.2f} s CPU {r['mb']:6.0f} MB  "
                   f"({int(r['lines'])} lines out)")  # fmt: skip
-        fill(db, args.new, offset=args.docs)
+        folder = Path(tmp) / "new"
+        folder.mkdir()
+        seeds = sorted(Path(args.articles).glob("*.txt"))
+        for i in range(args.new):  # new articles: a seed with a line of its own (a new content hash)
+            seed = seeds[i % len(seeds)]
+            (folder / f"new-{i:04d}-{seed.name}").write_text(
+                seed.read_text(encoding="utf-8") + f"\n\nUpdated (new {i}).\n", encoding="utf-8"
+            )
+        empty = fresh_db(args.db, Path(tmp), "empty")
+        into = {}
+        for label, target in (("an empty store", empty), (f"the store of {args.docs}", db)):
+            r = into[label] = run(["ingest", str(folder), "--db", target], env)
+            name = f"ingest {args.new} into {label}"
+            print(f"{name:<28} {r['seconds']:7.2f} s wall {r['cpu']:7.2f} s CPU {r['mb']:6.0f} MB; "
+                  f"load {os.getloadavg()[0]:.2f}")  # fmt: skip
+        a, b = into.values()
+        print(f"{'ratio (full / empty)':<28} {b['seconds'] / a['seconds']:7.2f} wall {b['cpu'] / a['cpu']:7.2f} CPU")
         r = run(["check", "--db", db, "--format", "json"], env)
         print(f"{'check after ' + str(args.new) + ' new docs':<28} {r['seconds']:7.2f} s wall {r['cpu']:7.2f} s CPU "
               f"{r['mb']:6.0f} MB  ({int(r['lines'])} lines out); load {os.getloadavg()[0]:.2f}")  # fmt: skip

@@ -12,7 +12,7 @@ after the store is rebuilt.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -61,6 +61,8 @@ class Finding:
     details: dict[str, Any] = field(default_factory=dict)
     #: What identifies the problem when not all of its evidence does (the id's parts).
     key: tuple[str, ...] = ()
+    #: The id of a finding read back from the store (`from_dict`), whose `key` is not stored.
+    stored_id: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -81,6 +83,8 @@ class Finding:
         figure most reports give) is identified by it, so more reports of that figure, which
         are evidence of it, do not change the id.
         """
+        if self.stored_id is not None:
+            return self.stored_id
         if self.key:
             return hashlib.sha256("|".join((self.check, "key", *self.key)).encode()).hexdigest()[:16]
         parts = [self.check, *sorted(self.claim_ids)]
@@ -117,6 +121,19 @@ class Finding:
             "details": self.details,
         }
 
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Finding:
+        """The finding `to_dict` made `record` from (its `to_dict` gives `record` back)."""
+        return cls(
+            record["check"], record["severity"], record["explanation"],
+            claims=tuple(ClaimRef(c["id"], c["doc"], c["value"], c["sentence"]) for c in record["claims"]),
+            references=tuple(
+                ReferenceRef(r["series"], r["source"], date.fromisoformat(r["date"]), r["category"], r["value"])
+                for r in record["references"]
+            ),
+            details=record["details"], stored_id=record["id"],
+        )  # fmt: skip
+
 
 @dataclass(slots=True)
 class CheckContext:
@@ -139,13 +156,40 @@ CheckFn = Callable[[CheckContext], Iterable[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """One independent piece of a check, for incremental runs (`attrition.checks.incremental`).
+
+    `scope` puts a claim in the one group of this part it can affect (None: none). The part's
+    findings over a group depend only on the claims of that group and the reference series,
+    every claim a finding cites is in its group, and `run` over the claims of some whole groups
+    yields exactly those groups' findings, each group's in the order a run over all claims
+    gives them. `order` sorts the groups as a run over all claims does (from the group's key
+    and its lowest claim row id). A part with no `scope` reads only the reference series and
+    is run whole every time.
+    """
+
+    name: str
+    run: CheckFn
+    scope: Callable[[StoredClaim], Hashable | None] | None = None
+    order: Callable[[Hashable, int], Any] = lambda key, first: first
+
+
+@dataclass(frozen=True, slots=True)
 class Check:
     name: str
     description: str
     run: CheckFn
+    #: The check as independent parts, in the order its run yields them (empty: run it whole).
+    parts: tuple[Part, ...] = ()
 
 
 REGISTRY: dict[str, Check] = {}
+
+
+def register_parts(name: str, *parts: Part) -> None:
+    """Declare the parts of a registered check; together they must yield what `run` yields."""
+    check = REGISTRY[name]
+    REGISTRY[name] = Check(check.name, check.description, check.run, tuple(parts))
 
 
 def register(name: str, description: str) -> Callable[[CheckFn], CheckFn]:

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from attrition.checks.base import CheckContext, ClaimRef, Finding, Severity, register
+from attrition.checks.base import CheckContext, ClaimRef, Finding, Part, Severity, register, register_parts
 from attrition.reconcile.numbers import trailing_zeros
 from attrition.reconcile.records import StoredClaim, fmt_number
 
@@ -90,3 +90,7 @@ def check_breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
             details={"total": total.value, "total_qualifier": total.qualifier, "parts_sum": parts_sum,
                      "parts": [p.value for p in parts], "difference": parts_sum - total.value},
         )  # fmt: skip
+
+
+#: A breakdown's parts and total are claims of one document.
+register_parts("breakdown_sum", Part("documents", check_breakdown_sum, scope=lambda c: c.doc, order=lambda key, _: key))

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from attrition.checks.base import CheckContext, ClaimRef, Finding, ReferenceRef, ref_of, register
+from attrition.checks.base import CheckContext, ClaimRef, Finding, Part, ReferenceRef, ref_of, register, register_parts
 from attrition.reconcile.keys import normalized_category
 from attrition.reconcile.records import StoredClaim, fmt_number
 from attrition.reference.series import INVASION, ReferencePoint
@@ -148,24 +148,22 @@ def _window_claim_rows(claims: list[StoredClaim], subject: str, days: int) -> li
 
 
 def _window_reference_rows(
-    ctx: CheckContext, subject: str, event: str, category: str, start: date, end: date
+    ctx: CheckContext, subject: str, event: str, category: str, start: date, end: date, points: PointsBy
 ) -> list[WindowRow]:
     """Cumulative series over the window: the report for `end` less the report for the day
-    before `start`, per day."""
+    before `start`, per day. The two reports are looked up in `points` (by series, subject,
+    category and day), not found by scanning each series."""
     rows = []
     days = (end - start).days + 1
-    for series in ctx.series:
+    for n, series in enumerate(ctx.series):
         if series.kind != "cumulative":
             continue
         r = role(series.claimant, subject)
         if r is None:
             continue
-        points = {
-            p.date: p
-            for p in series.points
-            if p.model is None and p.subject == subject and p.category == category and _same_event(p.event, event)
-        }
-        last, before = points.get(end), points.get(start - timedelta(days=1))
+        last, before = (
+            _last_point(points, n, subject, category, day, event) for day in (end, start - timedelta(days=1))
+        )
         if last is None or before is None or last.value < before.value:
             continue
         total = last.value - before.value
@@ -173,20 +171,53 @@ def _window_reference_rows(
     return rows
 
 
+def _last_point(points: PointsBy, n: int, subject: str, category: str, day: date, event: str) -> ReferencePoint | None:
+    """The series' last point for that day of the event (a later point of a day replaces an earlier)."""
+    found = [p for p in points.get((n, subject, category, day), ()) if _same_event(p.event, event)]
+    return found[-1] if found else None
+
+
 def _per_day(value: float) -> str:
     return fmt_number(round(value)) if value >= 10 else f"{value:.1f}"
 
 
-def _window_findings(ctx: CheckContext, claims: list[StoredClaim]) -> Iterator[Finding]:
-    groups: dict[tuple[str, str, str, date, date], list[StoredClaim]] = defaultdict(list)
-    for c in claims:
-        assert c.period_start is not None and c.period_end is not None
-        groups[(c.subject, c.event, normalized_category(c.category), c.period_start, c.period_end)].append(c)
+GroupKey = tuple[str, str, str, date, date]
+
+
+def _group_key(c: StoredClaim) -> GroupKey:
+    assert c.period_start is not None and c.period_end is not None
+    return (c.subject, c.event, normalized_category(c.category), c.period_start, c.period_end)
+
+
+def point_scope(c: StoredClaim) -> GroupKey | None:
+    """The group of a claim over a period compared point by point (the war so far, one day)."""
+    if c.period_start is None or c.period_end is None or c.model or c.location or _is_window(c) or c.rate is not None:
+        return None
+    return _group_key(c)
+
+
+def window_scope(c: StoredClaim) -> GroupKey | None:
+    """The group of a claim over a window, compared per day."""
+    if c.period_start is None or c.period_end is None or c.model or c.location or not _is_window(c):
+        return None
+    return _group_key(c)
+
+
+def _window_findings(ctx: CheckContext) -> Iterator[Finding]:
+    groups: dict[GroupKey, list[StoredClaim]] = defaultdict(list)
+    for c in ctx.claims:
+        if (key := window_scope(c)) is not None:
+            groups[key].append(c)
+    points = _points_by(ctx)
     for (subject, event, category, start, end), items in sorted(groups.items()):
         days = (end - start).days + 1
         rows = _window_claim_rows(items, subject, days)
         seen = {r.claimant for r in rows}
-        rows += [r for r in _window_reference_rows(ctx, subject, event, category, start, end) if r.claimant not in seen]
+        rows += [
+            r
+            for r in _window_reference_rows(ctx, subject, event, category, start, end, points)
+            if r.claimant not in seen
+        ]
         if len({r.claimant for r in rows}) < 2 or not any(r.claims for r in rows):
             continue
         own = [r for r in rows if r.role == "self"]
@@ -218,19 +249,11 @@ def _window_findings(ctx: CheckContext, claims: list[StoredClaim]) -> Iterator[F
         )  # fmt: skip
 
 
-@register("cross_claimant", "one side's losses over one period as each claimant gives them, with ratios")
-def check_cross_claimant(ctx: CheckContext) -> Iterator[Finding]:
-    groups: dict[tuple[str, str, str, date, date], list[StoredClaim]] = defaultdict(list)
-    windows = []
+def _point_findings(ctx: CheckContext) -> Iterator[Finding]:
+    groups: dict[GroupKey, list[StoredClaim]] = defaultdict(list)
     for c in ctx.claims:
-        if c.period_start is None or c.period_end is None or c.model or c.location:
-            continue
-        if _is_window(c):
-            windows.append(c)
-            continue
-        if c.rate is not None:
-            continue
-        groups[(c.subject, c.event, normalized_category(c.category), c.period_start, c.period_end)].append(c)
+        if (key := point_scope(c)) is not None:
+            groups[key].append(c)
     points = _points_by(ctx)
     for (subject, event, category, start, end), claims in sorted(groups.items()):
         rows = _rows_for(claims, subject)
@@ -266,4 +289,16 @@ def check_cross_claimant(ctx: CheckContext) -> Iterator[Finding]:
                 for r in rows
             ], "base": "self" if own else "lowest"},
         )  # fmt: skip
-    yield from _window_findings(ctx, windows)
+
+
+@register("cross_claimant", "one side's losses over one period as each claimant gives them, with ratios")
+def check_cross_claimant(ctx: CheckContext) -> Iterator[Finding]:
+    yield from _point_findings(ctx)
+    yield from _window_findings(ctx)
+
+
+register_parts(
+    "cross_claimant",
+    Part("points", _point_findings, scope=point_scope, order=lambda key, _: key),
+    Part("windows", _window_findings, scope=window_scope, order=lambda key, _: key),
+)

@@ -12,11 +12,21 @@ dropped or transposed is a misquote.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from attrition.checks.base import CheckContext, ClaimRef, Finding, ReferenceRef, Severity, ref_of, register
+from attrition.checks.base import (
+    CheckContext,
+    ClaimRef,
+    Finding,
+    Part,
+    ReferenceRef,
+    Severity,
+    ref_of,
+    register,
+    register_parts,
+)
 from attrition.reconcile.keys import StatementKey, statement_key
 from attrition.reconcile.numbers import (
     MIN_ZEROS,
@@ -185,12 +195,28 @@ def misquote_severity(relative: float) -> Severity:
     return "warning" if relative >= MISQUOTE_WARNING_AT else "info"
 
 
+def _first_ids(claims: list[StoredClaim], scope: Callable[[StoredClaim], Hashable | None]) -> dict[Hashable, int]:
+    """The lowest claim row id of each group: groups are reported in that order."""
+    first: dict[Hashable, int] = {}
+    for c in claims:
+        key = scope(c)
+        if key is not None and (key not in first or c.id < first[key]):
+            first[key] = c.id
+    return first
+
+
+def _doc(claim: StoredClaim) -> str:
+    return claim.doc
+
+
 def _reference_findings(ctx: CheckContext) -> Iterator[Finding]:
+    """Per document (ordered by its first claim), its figures that differ from the reference."""
     comparisons = compare_with_reference(ctx)
     by_doc: dict[str, Counter[str]] = defaultdict(Counter)
     for c in comparisons:
         by_doc[c.claim.doc][c.verdict] += 1
-    for c in comparisons:
+    first = _first_ids(ctx.claims, _doc)
+    for c in sorted(comparisons, key=lambda c: (first[c.claim.doc], c.claim.doc, c.claim.id)):
         if c.verdict in ("agree", "unrelated"):
             continue
         severity = _SEVERITY[c.verdict]
@@ -232,19 +258,27 @@ def _report_order(claim: StoredClaim) -> tuple[date, str, int]:
     return (claim.published or date.max, claim.doc, claim.ordinal)
 
 
-def _majority_findings(ctx: CheckContext, skip: set[int]) -> Iterator[Finding]:
+def majority_scope(claim: StoredClaim) -> StatementKey | None:
+    return statement_key(claim) if claim.value_max is None else None
+
+
+def _majority_findings(ctx: CheckContext) -> Iterator[Finding]:
     """Reports of one statement that differ by a digit slip from what most reports say.
 
-    Each cites the slip and the earliest `MAJORITY_CITED` reports of the majority figure; its
-    id is the slip's claim and that figure, so it stays the same as more outlets repeat it.
-    A claim whose period has no end (a running total from an undated page, a figure with no
-    period) is left out: reports sharing such a key are totals of unknown, possibly different
-    days ("8 ships" in May 2022, "28 ships" in 2025), not one statement."""
+    Figures compared with a reference series are left to it. Each finding cites the slip and the
+    earliest `MAJORITY_CITED` reports of the majority figure; its id is the slip's claim and
+    that figure, so it stays the same as more outlets repeat it. Statements are taken in the
+    order of their first claim (compared or not). A claim whose period has no end (a running
+    total from an undated page, a figure with no period) is left out: reports sharing such a key
+    are totals of unknown, possibly different days ("8 ships" in May 2022, "28 ships" in 2025),
+    not one statement."""
+    skip = {c.claim.id for c in compare_with_reference(ctx)}
+    first = _first_ids(ctx.claims, majority_scope)
     groups: dict[StatementKey, list[StoredClaim]] = defaultdict(list)
     for claim in ctx.claims:
         if claim.id not in skip and claim.value_max is None and claim.period_end is not None:
             groups[statement_key(claim)].append(claim)
-    for claims in groups.values():
+    for _key, claims in sorted(groups.items(), key=lambda kv: (first[kv[0]], repr(kv[0]))):
         docs_by_value: dict[float, set[str]] = defaultdict(set)
         for claim in claims:
             docs_by_value[claim.value].add(claim.doc)
@@ -278,6 +312,12 @@ def _majority_findings(ctx: CheckContext, skip: set[int]) -> Iterator[Finding]:
 
 @register("misquote", "quoted official figures against the reference series or most reports of the statement")
 def check_misquote(ctx: CheckContext) -> Iterator[Finding]:
-    compared = {c.claim.id for c in compare_with_reference(ctx)}
     yield from _reference_findings(ctx)
-    yield from _majority_findings(ctx, compared)
+    yield from _majority_findings(ctx)
+
+
+register_parts(
+    "misquote",
+    Part("reference", _reference_findings, scope=_doc),
+    Part("majority", _majority_findings, scope=majority_scope),
+)

@@ -12,8 +12,19 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
-from attrition.checks.base import CheckContext, ClaimRef, Finding, ReferenceRef, Severity, ref_of, register
+from attrition.checks.base import (
+    CheckContext,
+    ClaimRef,
+    Finding,
+    Part,
+    ReferenceRef,
+    Severity,
+    ref_of,
+    register,
+    register_parts,
+)
 from attrition.reconcile.keys import normalized_category
 from attrition.reconcile.numbers import is_rounding
 from attrition.reconcile.records import StoredClaim, fmt_number
@@ -55,15 +66,27 @@ def _key_text(key: SeriesKey) -> str:
 # --- cumulative_decrease -------------------------------------------------------------------
 
 
+def decrease_scope(c: StoredClaim) -> tuple[SeriesKey, date] | None:
+    """A claimant's cumulative figure (one series from one start date) or None."""
+    if (
+        c.period_start is not None and c.period_end is not None and c.period_start < c.period_end
+        and c.rate is None and c.value_max is None and c.qualifier != "at_most"
+    ):  # fmt: skip
+        return (series_key(c), c.period_start)
+    return None
+
+
+def _decrease_order(key: Any, first: int) -> tuple[Any, ...]:
+    return (key[0][:4], key[1], first)
+
+
 def _claim_decreases(ctx: CheckContext) -> Iterator[Finding]:
     groups: dict[tuple[SeriesKey, date], list[StoredClaim]] = defaultdict(list)
     for c in ctx.claims:
-        if (
-            c.period_start is not None and c.period_end is not None and c.period_start < c.period_end
-            and c.rate is None and c.value_max is None and c.qualifier != "at_most"
-        ):  # fmt: skip
-            groups[(series_key(c), c.period_start)].append(c)
-    for (key, start), claims in sorted(groups.items(), key=lambda kv: (kv[0][0][:4], kv[0][1])):
+        if (group := decrease_scope(c)) is not None:
+            groups[group].append(c)
+    first = {key: min(c.id for c in claims) for key, claims in groups.items()}
+    for (key, start), claims in sorted(groups.items(), key=lambda kv: _decrease_order(kv[0], first[kv[0]])):
         days = sorted(by_day(claims).items())
         for (d1, (v1, c1)), (d2, (v2, c2)) in zip(days, days[1:], strict=False):
             if v2 >= v1 or is_rounding(v1, v2) or is_rounding(v2, v1):
@@ -151,11 +174,29 @@ def check_cumulative_decrease(ctx: CheckContext) -> Iterator[Finding]:
     yield from _reference_decreases(ctx)
 
 
+register_parts(
+    "cumulative_decrease",
+    Part("claims", _claim_decreases, scope=decrease_scope, order=_decrease_order),
+    Part("reference", _reference_decreases),
+)
+
+
 # --- period_sum ----------------------------------------------------------------------------
 
 
 def _is_plain(c: StoredClaim) -> bool:
     return c.rate is None and c.value_max is None and not c.model and not c.location
+
+
+def period_scope(c: StoredClaim) -> SeriesKey | None:
+    """Daily and monthly figures of one series are summed and compared together."""
+    if not _is_plain(c) or c.period_start is None or c.period_end is None:
+        return None
+    return series_key(c)
+
+
+def _by_text(key: Any, first: int) -> str:
+    return str(key)
 
 
 @register("period_sum", "a claimant's daily claims summed over a month against its claim for that month")
@@ -172,7 +213,7 @@ def check_period_sum(ctx: CheckContext) -> Iterator[Finding]:
             c.period_end.month,
         ):
             monthly[(series_key(c), c.period_start, c.period_end, c.value)].append(c)
-    for (key, start, end, total), month_claims in sorted(monthly.items(), key=lambda kv: str(kv[0])):
+    for (key, start, end, total), month_claims in sorted(monthly.items(), key=lambda kv: (str(kv[0][0]), str(kv[0]))):
         days = {d: vc for d, vc in by_day(daily.get(key, [])).items() if start <= d <= end}
         if not days:
             continue
@@ -208,12 +249,16 @@ HIGH, LOW = 4.0, 0.2
 SPREAD = 3.0
 
 
+def jump_scope(c: StoredClaim) -> SeriesKey | None:
+    return series_key(c) if c.is_daily and c.value_max is None else None
+
+
 @register("jump", "a daily figure far outside that claimant's usual range over the surrounding days")
 def check_jump(ctx: CheckContext) -> Iterator[Finding]:
     groups: dict[SeriesKey, list[StoredClaim]] = defaultdict(list)
     for c in ctx.claims:
-        if c.is_daily and c.value_max is None:
-            groups[series_key(c)].append(c)
+        if (group := jump_scope(c)) is not None:
+            groups[group].append(c)
     for key, claims in sorted(groups.items(), key=lambda kv: str(kv[0])):
         days = by_day(claims)
         if len(days) < MIN_DAYS + 1:
@@ -243,3 +288,7 @@ def check_jump(ctx: CheckContext) -> Iterator[Finding]:
                 details={"value": value, "median": median, "min": min(others), "max": max(others),
                          "days": len(others), "window_days": WINDOW_DAYS},
             )  # fmt: skip
+
+
+register_parts("period_sum", Part("series", check_period_sum, scope=period_scope, order=_by_text))
+register_parts("jump", Part("series", check_jump, scope=jump_scope, order=_by_text))

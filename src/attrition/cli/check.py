@@ -17,10 +17,10 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from attrition.checks import REGISTRY, CheckContext, Finding, load_context, run_checks
+from attrition.checks import REGISTRY, CheckContext, Finding
 from attrition.checks.base import SEVERITIES, Severity
 from attrition.checks.misquote import agreement
-from attrition.checks.storeio import save_run
+from attrition.checks.storeio import check_store
 from attrition.cli import app
 from attrition.cli.common import fail, open_db
 from attrition.output.safe import json_text, printable, text
@@ -119,9 +119,11 @@ def check_command(
 ) -> None:
     """Run named checks over the store: breakdowns, misquotes, series that do not add up.
 
-    The checks always run over every claim (a misquote needs the other reports); --doc,
+    The checks always cover every claim (a misquote needs the other reports); --doc,
     --claimant, --since and --until choose which findings are shown. The run and all its
-    findings are stored (tables check_runs and findings) unless --no-store.
+    findings are stored (tables check_runs and findings) unless --no-store; a later run
+    recomputes only the groups of claims that gained a claim since (same findings as a full
+    recompute).
     """
     if list_checks:
         for check in REGISTRY.values():
@@ -147,9 +149,7 @@ def check_command(
         from attrition.cli.claims import _claimant_vocab, vocab_option
 
         claimant = vocab_option("--claimant", claimant, _claimant_vocab(engine))
-    ctx = load_context(engine)
-    every = run_checks(ctx, names or None)
-    run_id = save_run(engine, every, checks=names or list(REGISTRY)) if store else None
+    ctx, every, run_id = check_store(engine, names or None, store=store)
     engine.dispose()
     keep = _finding_filter(ctx, doc=doc, claimant=claimant, since=first, until=last)
     findings = [f for f in every if SEVERITIES.index(f.severity) >= SEVERITIES.index(severity) and keep(f)]

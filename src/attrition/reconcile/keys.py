@@ -10,6 +10,7 @@ outlet misprints the number, which is what the misquote check compares against.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from attrition.reconcile.records import StoredClaim
 
@@ -17,8 +18,10 @@ StatementKey = tuple[str, str, str, str, str | None, str | None, date | None, da
 ClaimKey = tuple[StatementKey, float, float | None]
 
 
+@lru_cache(maxsize=4096)
 def normalized_category(category: str) -> str:
-    """Categories as a sorted `+`-joined set, whatever order the producer used."""
+    """Categories as a sorted `+`-joined set, whatever order the producer used (cached: the
+    store holds a few dozen distinct values, asked for once per claim by every check)."""
     return "+".join(sorted(set(category.split("+"))))
 
 

@@ -62,13 +62,15 @@ def load_series(engine: Engine) -> list[ReferenceSeries]:
                 name=row["name"], claimant=row["claimant"], source=row["source"], kind=_kind(row["kind"]),
                 period_start=row["period_start"], points=[], id=int(row["id"]),
             )  # fmt: skip
-        query = select(reference_points).order_by(reference_points.c.series_id, reference_points.c.date)
-        for p in conn.execute(query).mappings():
-            series = out.get(int(p["series_id"]))
+        rp = reference_points.c
+        query = select(rp.series_id, rp.date, rp.subject, rp.event, rp.category, rp.value, rp.model).order_by(
+            rp.series_id, rp.date
+        )
+        # plain tuples, not mappings: a check reads every point of every series (22,000 and more)
+        for series_id, day, subject, event, category, value, model in conn.execute(query):
+            series = out.get(int(series_id))
             if series is not None:
-                series.points.append(
-                    ReferencePoint(p["date"], p["subject"], p["event"], p["category"], float(p["value"]), p["model"])
-                )
+                series.points.append(ReferencePoint(day, subject, event, category, float(value), model))
     return list(out.values())
 
 

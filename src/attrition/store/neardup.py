@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, select
 
 from attrition.bulk.signature import band_keys, jaccard, minhash_signature
+from attrition.store.bulk import insert_rows
 from attrition.store.tables import documents
 from attrition.store.tables_index import document_bands, document_signatures
 
@@ -42,9 +43,9 @@ def add_rows(conn: Connection, entries: Sequence[tuple[int, bytes, Sequence[int]
     """Store (document id, signature, band keys) for each entry, in two multi-row inserts."""
     if not entries:
         return
-    conn.execute(insert(document_signatures), [{"document_id": d, "minhash": s} for d, s, _ in entries])
+    insert_rows(conn, document_signatures, [{"document_id": d, "minhash": s} for d, s, _ in entries])
     bands = [{"band_key": k, "document_id": d} for d, _, keys in entries for k in dict.fromkeys(keys)]
-    conn.execute(insert(document_bands), bands)
+    insert_rows(conn, document_bands, bands)
 
 
 def backfill(engine: Engine, *, signature: Callable[[str], bytes] = minhash_signature) -> int:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from attrition.models import Claim, Document
 from attrition.provenance import EXTRACTOR_VERSION, claim_uids, rules_hash
+from attrition.store.bulk import insert_rows
 from attrition.store.tables import claims as claims_t
 from attrition.store.tables import document_links, documents, ingest_errors, ingest_runs
 
@@ -245,7 +246,7 @@ def add_document(
             claim_row(c, document_id=document_id, doc=doc, ordinal=i, uid=uid)
             for i, (c, uid) in enumerate(zip(claims, uids, strict=True))
         ]
-        conn.execute(insert(claims_t), rows)
+        insert_rows(conn, claims_t, rows)
     return AddResult(int(document_id), doc, True, len(claims))
 
 
@@ -286,7 +287,7 @@ def add_documents(
         ]
         results.append(AddResult(int(document_id), doc, True, len(found)))
     if claim_rows:
-        conn.execute(insert(claims_t), claim_rows)
+        insert_rows(conn, claims_t, claim_rows)
     return results
 
 

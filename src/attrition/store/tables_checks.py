@@ -4,6 +4,11 @@ Findings are derived from the claims and reference series, but storing them lets
 query them with SQL, compare two runs (which problems are new, which went away: the stable
 finding id says when two runs found the same thing) and review them. Migration
 `0005_findings` creates these tables.
+
+Since `0010_incremental_findings` a run writes only what changed: a finding row is inserted
+by the run that first found it (`run_id`) and retired by the first later run of its check that
+no longer found it (`retired_run`), so the findings of run R are the rows of its checks with
+`run_id <= R` and `retired_run` NULL or after R.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ check_runs = Table(
     Column("claims", Integer, nullable=False),
     Column("findings", Integer, nullable=False),
     Column("extractor", Text),
+    Column("max_claim_id", Integer),  # the highest claim row id the run saw (0010)
+    Column("basis", Text),  # the reference series and check code it ran on (0010)
 )
 
 findings_t = Table(
@@ -37,6 +44,10 @@ findings_t = Table(
     Column("claim_ids", Text, nullable=False),  # JSON list of stable claim ids
     Column("docs", Text, nullable=False),  # JSON list of document keys
     Column("record", Text, nullable=False),  # the whole finding as JSON (references, details)
+    Column("scope", Text),  # the group of claims it was found in (attrition.checks.incremental)
+    Column("position", Integer),  # its place among that group's findings
+    Column("retired_run", Integer),  # the run that no longer found it (NULL: still current)
     Index("ix_findings_run_id", "run_id"),
+    Index("ix_findings_check_scope", "check", "scope"),
     Index("ix_findings_finding_id", "finding_id"),
 )
