@@ -42,6 +42,7 @@ def serve_command(
 
     from attrition.output.safe import printable
     from attrition.store import StoreError, open_store, resolve_url
+    from attrition.store.db import refresh_statistics
 
     url = resolve_url(db)
     if url.startswith("sqlite:///"):
@@ -64,6 +65,7 @@ def serve_command(
 
         result = reconcile(engine)
         typer.echo(f"clusters: {result.clusters} ({result.statements} statements rebuilt)", err=True)
+    refresh_statistics(engine)
     import uvicorn
 
     from attrition.web import create_app

@@ -12,12 +12,12 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Date, Select, and_, func, literal, select
+from sqlalchemy import Connection, Select, and_, func, select
 
 from attrition.query.figures import stated_figure
 from attrition.query.pages import Page, after, decode_cursor, encode_cursor
-from attrition.query.words import has_word, words
-from attrition.store.tables import claims, documents
+from attrition.query.words import has_folded_word, words
+from attrition.store.tables import claims, dated, documents
 from attrition.store.tables_reconcile import claim_clusters, cluster_reports, reference_points, reference_series
 
 #: Columns of a claim as listed, in the exchange-format order, then evidence, then the document's.
@@ -30,17 +30,16 @@ CLAIM_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 DOCUMENT_FIELDS: tuple[str, ...] = ("published", "outlet", "url", "title", "lang")
 
-_EARLIEST = literal(date(1, 1, 1), Date)
 
 #: Sort keys a listing accepts, each a non-null expression so that keyset pages stay total.
 SORTS: dict[str, Any] = {
-    "published": func.coalesce(documents.c.published, _EARLIEST),
+    "published": dated(documents.c.published),
     "value": claims.c.value,
     "claimant": claims.c.claimant,
     "category": claims.c.category,
     "outlet": func.coalesce(documents.c.outlet, ""),
     "doc": claims.c.doc,
-    "period_end": func.coalesce(claims.c.period_end, _EARLIEST),
+    "period_end": dated(claims.c.period_end),
     "id": claims.c.id,
 }
 _DATE_SORTS = frozenset({"published", "period_end"})
@@ -119,7 +118,7 @@ class ClaimFilter:
                 query = query.where(start <= self.period_to)
         if self.q:
             for word in words(self.q):
-                query = query.where(has_word(c.sentence, word))
+                query = query.where(has_folded_word(c.sentence_folded, word))
         if self.cluster:
             members = (
                 select(cluster_reports.c.claim_id)
@@ -289,7 +288,7 @@ def reports_of(conn: Connection, claim_id: str) -> dict[str, Any] | None:
         .join(cluster_reports, cluster_reports.c.claim_id == claims.c.id)
         .join(documents, documents.c.id == claims.c.document_id)
         .where(cluster_reports.c.cluster_id == cluster_id)
-        .order_by(func.coalesce(documents.c.published, _EARLIEST), claims.c.id)
+        .order_by(dated(documents.c.published), claims.c.id)
     )
     reports = []
     outlets: dict[str, dict[str, Any]] = {}

@@ -6,17 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Date, func, literal, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from attrition.query.claims import FilterError, claims_of_document
 from attrition.query.pages import Page, after, decode_cursor, encode_cursor
 from attrition.query.words import has_word, words
-from attrition.store.tables import claims, document_links, documents
+from attrition.store.tables import claims, dated, document_links, documents
 
 DOCUMENT_FIELDS = (
     "id", "doc", "published", "outlet", "title", "url", "lang", "source", "content_hash", "ingested_at",
 )  # fmt: skip
-_EARLIEST = literal(date(1, 1, 1), Date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +43,7 @@ def page_documents(
         .where(or_(document_links.c.doc_a == documents.c.id, document_links.c.doc_b == documents.c.id))
         .scalar_subquery()
     )
-    key = func.coalesce(documents.c.published, _EARLIEST)
+    key = dated(documents.c.published)
     query = select(
         *(documents.c[n] for n in DOCUMENT_FIELDS), n_claims.label("claims"), n_links.label("near_duplicates"),
         key.label("_key"),

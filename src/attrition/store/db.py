@@ -80,6 +80,19 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """Give SQLite's query planner the store's statistics (`ANALYZE`, sampled so it stays fast).
+
+    Without them SQLite guesses table sizes and may sort every claim for the newest page instead
+    of walking the date index. PostgreSQL keeps its own statistics (autovacuum), so this is SQLite's.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("ANALYZE")
+
+
 def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
     """An engine on the store at `url` (see `resolve_url`), migrated to the newest schema.
 

@@ -22,6 +22,7 @@ from attrition.provenance import EXTRACTOR_VERSION, claim_uids, rules_hash
 from attrition.store.bulk import insert_rows
 from attrition.store.tables import claims as claims_t
 from attrition.store.tables import document_links, documents, ingest_errors, ingest_runs
+from attrition.store.textfold import fold
 
 #: Columns of `claims` returned by `query_claims` (after `id`, the stable claim id), in
 #: exchange-format order then evidence and provenance.
@@ -195,6 +196,7 @@ def claim_row(claim: Claim, *, document_id: int, doc: str, ordinal: int, uid: st
         "period_end": claim.period_end,
         "location": claim.location,
         "sentence": claim.sentence,
+        "sentence_folded": fold(claim.sentence),
         "span_start": claim.span.start,
         "span_end": claim.span.end,
         "sentence_start": claim.sentence_span.start,
