@@ -120,3 +120,76 @@ def test_claimant_text_keeps_the_sources_own_quotes() -> None:
     assert claim.claimant_text in text and claim.sentence == text
     (uk,) = extract("За даними „Медіазони“, загинули 1500 російських офіцерів.", lang="uk")
     assert (uk.claimant, uk.claimant_text) == ("analyst", "Медіазони")  # the name inside the quotes
+
+
+def test_an_adverbial_may_stand_between_the_speaker_and_the_verb() -> None:
+    text = (
+        "Минулого тижня президент України Володимир Зеленський уперше від початку повномасштабного "
+        "вторгнення озвучив кількість загиблих українських військових — 43 тисячі."
+    )
+    (claim,) = extract(text, published=DAY, lang="uk")
+    assert (claim.claimant, claim.claimant_text) == ("ua.gov", "президент України Володимир Зеленський")
+    assert claim.subject == "UA"  # the side word inside the label before the number
+    assert claim.period_start == date(2022, 2, 24)
+    # a comma ends the run of adverbials: a name before it is no subject of the verb
+    text = "Про Зеленського, як відомо, уперше озвучили кількість загиблих — 43 тисячі."
+    assert [c[1] for c in who(text, "uk")] == ["media"]
+
+
+def test_a_source_line_under_a_list_names_its_speaker() -> None:
+    text = (
+        "Втрати ворога на ранок 4 березня\n\nТанків – 10 020 (+3).\n\nГелікоптерів – 331.\n\n"
+        "Артилерійських систем – 23 400 (+40).\n\nКораблів – 28.\n\nДані уточнюються.\n\n"
+        "Інформацію оприлюднив Генштаб ЗСУ."
+    )
+    claims = who(text, "uk")
+    assert len(claims) >= 6
+    assert {c[1] for c in claims} == {"ua.general_staff"}
+    # a line that gives figures of its own is no source line for the figures far above it
+    text = (
+        "Уночі загинули 4 людини.\n\nВдень поранені 5 людей.\n\nРаніше поранені 6 людей.\n\n"
+        "Потім загинули 7 людей.\n\nПовітряні сили повідомили, що збито 20 дронів."
+    )
+    assert [c[1] for c in who(text, "uk")][0] == "media"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # Russian officials in Ukrainian spelling
+        ("Пєсков заявив, що ЗСУ втратили 20 тисяч військових.", "ru.gov"),
+        ("Бєлоусов заявив, що ЗСУ втратили 20 тисяч військових.", "ru.mod"),
+        ("Російське Міноборони заявило, що над Брянщиною збили 15 дронів.", "ru.mod"),
+        ("Губернатор Курської області Олександр Хінштейн повідомив, що поранені троє людей.", "ru.local"),
+        ("Пушилін заявив, що в Донецьку загинули двоє людей.", "ru.proxy"),
+        # western and international bodies
+        ("У Пентагоні заявили, що Росія втратила 50 тисяч військових.", "west.gov"),
+        ("Британська розвідка оцінила, що Росія втратила 50 тисяч військових.", "west.gov"),
+        ("ЮНІСЕФ повідомив, що загинули 14 дітей.", "intl"),
+        # Ukrainian national agencies and local bodies
+        ("Унаслідок удару загинули четверо людей, повідомили в ДСНС.", "ua.gov"),
+        ("Унаслідок удару загинули четверо людей, повідомила Одеська обласна військова адміністрація.", "ua.local"),
+        ("Унаслідок удару загинули четверо людей, повідомив голова Одеської ОВА Олег Кіпер.", "ua.local"),
+        ("Уночі ППО знешкодила 18 шахедів, інформує Повітряне командування «Південь».", "ua.air_force"),
+        # verbs of saying the first list lacked
+        ("Сили оборони знищили 30 окупантів, свідчать дані Генштабу.", "ua.general_staff"),
+    ],
+)
+def test_ukrainian_speaker_lexicon(text: str, claimant: str) -> None:
+    claims = who(text, "uk")
+    assert claims, text
+    assert claims[0][1] == claimant
+
+
+def test_a_military_administration_counts_civilians() -> None:
+    text = "Унаслідок обстрілу загинули двоє людей, повідомила Сумська обласна військова адміністрація."
+    (claim,) = extract(text, published=DAY, lang="uk")
+    assert (claim.category, claim.subject) == ("civilians", "UA")
+
+
+def test_a_participle_inside_the_counted_phrase_governs_it() -> None:
+    (claim,) = extract("Генштаб ЗСУ повідомив про 12 знищених російських танків.", published=DAY, lang="uk")
+    assert (claim.event, claim.category, claim.value, claim.subject) == ("lost", "tanks", 12, "RU")
+    (ru,) = extract("Минобороны сообщило о 40 уничтоженных украинских беспилотниках.", published=DAY, lang="ru")
+    assert (ru.event, ru.category, ru.value) == ("intercepted", "uav", 40)
+    assert extract("Генштаб ЗСУ повідомив про 12 російських танків.", published=DAY, lang="uk") == []

@@ -224,3 +224,20 @@ def test_increments_of_a_total_as_of_a_day_are_that_days() -> None:
 def test_since_the_invasion_runs_from_the_war_start() -> None:
     (claim, *_) = extract("According to the UN, 10,000 civilians have died since the invasion.", date(2024, 6, 1))
     assert (claim.period_start, claim.period_end) == (date(2022, 2, 24), date(2024, 6, 1))
+
+
+def test_a_headlines_past_day_is_the_day_the_bulletin_names_below() -> None:
+    text = (
+        "Втрати ворога за минулу добу: 1 310 окупантів\n\n"
+        "За минулу добу, 2 березня, Сили оборони ліквідували 1 310 окупантів і знищили 11 танків, "
+        "повідомив Генштаб ЗСУ."
+    )
+    claims = extract(text, date(2025, 3, 3), lang="uk")
+    day = date(2025, 3, 2)
+    assert claims and all((c.period_start, c.period_end) == (day, day) for c in claims)
+
+
+def test_years_of_the_war_run_from_its_start() -> None:
+    text = "За словами Зеленського, за три роки повномасштабної війни загинули 46 тисяч українських військових."
+    (claim,) = extract(text, date(2025, 2, 16), lang="uk")
+    assert (claim.period_start, claim.period_end) == (date(2022, 2, 24), date(2025, 2, 16))

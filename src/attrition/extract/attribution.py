@@ -229,6 +229,8 @@ _NOT_NAMES = (
     "Раніше",
     "Джерело",
     "Источник",
+    "Telegram",
+    "Facebook",
 )
 
 
@@ -245,7 +247,11 @@ class _Grammar:
 
 def _compile(speech: str) -> _Grammar:
     return _Grammar(
-        after_actor=re.compile(rf"^(?:'s)?{_ROLE_AND_NAME}{_BETWEEN}\s*,?\s*{speech}\b", re.IGNORECASE),
+        # "Зеленський вперше від початку вторгнення озвучив": Russian and Ukrainian put adverbials
+        # between a subject and its verb of saying, lower-case words with no comma
+        after_actor=re.compile(
+            rf"^(?:'s)?{_ROLE_AND_NAME}{_BETWEEN}(?:\s+{_CYR_WORD}){{0,6}}?\s*,?\s*{speech}\b", re.IGNORECASE
+        ),
         before_actor=ci_compile(
             rf"(?:according\s+to|citing|cited\s+by|quoting|as\s+per|per|{_CYR_BEFORE}|"
             rf"{speech}\s+by|shared\s+by|published\s+by|"

@@ -69,8 +69,10 @@ class DocumentReader:
         self.lex = lex
         self.doc = DocState(text, sentences, published, side_of_doc)
         by_sentence = _numbers_by_sentence(sentences, numbers)
+        self._undated_days: list[PeriodPhrase] = []  # past-day phrases before the bulletin names its day
         attributions, periods = self._prepass(sentences)
         self.layers = [mark(text, s, by_sentence[i], attributions[i], periods[i], lex) for i, s in enumerate(sentences)]
+        self.doc.source_after = _source_lines(self.layers)
         self.launched: list[_Launched] = []
 
     @property
@@ -158,7 +160,8 @@ class DocumentReader:
         """Date a bulletin's past-day phrases by the day it named for the first of them.
 
         "За минулу добу, 2 жовтня, ..." names the day; "минулої доби" a sentence later is that
-        day too, not the publication day (General Staff posts come out the morning after).
+        day too, not the publication day (General Staff posts come out the morning after). So is
+        the headline's or the lead's "за минулу добу" above the line that names it.
         """
         doc, text, bulletin = self.doc, self.doc.text, self.lex.patterns["period.bulletin_day"]
         for p in phrases:
@@ -168,10 +171,16 @@ class DocumentReader:
                 (q for q in phrases if q.rule == "period.on_date" and q.first and 0 <= q.start - p.end <= 3), None
             )
             if named is not None:
+                if doc.bulletin_day is None:
+                    for q in self._undated_days:
+                        q.first = q.last = named.first
+                        q.rule = "period.bulletin_day"
                 doc.bulletin_day = named.first
             elif doc.bulletin_day is not None:
                 p.first = p.last = doc.bulletin_day
                 p.rule = "period.bulletin_day"
+            else:
+                self._undated_days.append(p)
 
     # -- main pass ----------------------------------------------------------------------------
     def read(self) -> list[RawClaim]:
@@ -460,4 +469,26 @@ def _numbers_by_sentence(sentences: list[Sentence], numbers: list[Number]) -> li
             out[i].append(numbers[k])
             k += 1
         j = k
+    return out
+
+
+SOURCE_LINE_REACH = 30  # sentences: a General Staff list of a dozen lines and its lead
+
+
+def _source_lines(layers: list[SentenceLayers]) -> list[ActorRef | None]:
+    """For each sentence, the speaker of the next attributing sentence if it is a source line.
+
+    A source line names a speaker and gives no figure ("Про це повідомляє Генштаб ЗСУ.",
+    "Джерело: Повітряні сили"): it attributes the unattributed figures above it. Found right to
+    left in one pass, so the work is linear in the document.
+    """
+    out: list[ActorRef | None] = [None] * len(layers)
+    nxt: tuple[int, ActorRef | None] | None = None
+    for i in range(len(layers) - 1, -1, -1):
+        if nxt is not None and nxt[0] - i <= SOURCE_LINE_REACH:
+            out[i] = nxt[1]
+        atts = layers[i].attributions
+        if atts:
+            actor = atts[0].actor
+            nxt = (i, actor if not layers[i].numbers and actor is not None else None)
     return out

@@ -84,6 +84,9 @@ class DocState:
     # launch:
     # the antecedent of "24 of them" and of a list's number-first lines
     counted: tuple[tuple[str, ...], str | None, int, str | None] | None = None
+    # per sentence, the speaker of the next sentence that attributes, when that sentence is a
+    # source line with no figures of its own ("Інформацію оприлюднив Генштаб ЗСУ." under a list)
+    source_after: list[ActorRef | None] = field(default_factory=list)
 
     def quote_author(self, index: int) -> ActorRef | None:
         """The author of the quoted block sentence `index` belongs to (not its lead), if any."""

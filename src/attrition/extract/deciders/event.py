@@ -5,6 +5,7 @@ Rules, in order:
    left with no blocker ("provided", "launched") between, or one right after its noun ("475
    soldiers were killed"); a specific personnel trigger after the noun beats a generic verb
    before it; "killed or wounded" after the noun is one mixed event (`trigger.mixed_tail`);
+   with none outside, a participle inside the counted phrase ("1440 ліквідованих окупантів");
 2. a blocker governs it: no claim (a launched munition is kept for `trigger.all_downed`);
 3. a bare figure after a counted one shares its trigger (`trigger.sibling`);
 4. a continuation sentence ("Among them ...") continues the last claim's (`trigger.continuation`);
@@ -141,6 +142,12 @@ def governing(
         right = Hit(right.start, right.end, TriggerInfo("mixed_tail", "mixed", "agent", "right"))
     if right is not None and (left is None or (personnel and right.info.kind in ("kill", "wound", "mixed", "pow"))):
         return right, None
+    if left is None and right is None:
+        # "повідомив про 1440 ліквідованих окупантів", "12 destroyed tanks": a participle inside
+        # the counted phrase governs it
+        inside = next((h for h in hits if num_left < h.start and h.end <= np_end and h.info.kind != "loss"), None)
+        if inside is not None:
+            return inside, None
     return left, None
 
 

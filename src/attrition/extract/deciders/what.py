@@ -29,7 +29,9 @@ _WORDS = re.compile(r"\w+")
 _COMMA = re.compile(r"[,;]")
 _MILITARY_WORDS = re.compile(
     r"\b(?:soldiers|troops|servicemen|military|fighters|officers|generals)\b|"
-    r"\b(?:военнослужащ|военн|військов|солдат|бойц|боец|бійц|боєць|полицейск|поліцейськ|сотрудник\w*\s+полиции)",
+    # "військова адміністрація" (a city's military administration) speaks for civilians
+    r"\b(?:военнослужащ|военн(?!\w*\s+администрац)|військов(?!\w*\s+адміністрац)|солдат|бойц|боец|бійц|боєць|"
+    r"полицейск|поліцейськ|сотрудник\w*\s+полиции)",
     re.IGNORECASE,
 )
 _CIVILIAN_COUNTERS = ("intl", "ua.local", "ru.local")

@@ -12,7 +12,9 @@ Rules, in order:
 4. with no running statement (or in a headline), a speaker named in the next sentences; with
    only a stale one, a speaker named in the very next sentence ("... . Про це повідомляє
    Генштаб"; `attribution.lookahead`);
-5. otherwise the outlet itself (`attribution.none`, claimant `media`).
+5. the speaker of a source line below, the next sentence that attributes if it gives no figure
+   of its own ("Інформацію оприлюднив Генштаб ЗСУ." under the list; `attribution.source_line`);
+6. otherwise the outlet itself (`attribution.none`, claimant `media`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ INFERENCE = code_rule("attribution.inference")
 CARRIED = code_rule("attribution.carried")
 LOOKAHEAD = code_rule("attribution.lookahead")
 NONE = code_rule("attribution.none")
+SOURCE_LINE = code_rule("attribution.source_line")
 QUOTED_BLOCK = code_rule("attribution.quoted_block")
 LOOKAHEAD_SENTENCES = 3
 
@@ -53,4 +56,6 @@ def decide_who(
         # a stale speaker does not stop "... . Про це повідомляє Генштаб" right after the figures
         if nxt.attributions and (ctx.actor is None or layers.sentence.headline or (k == 0 and ctx.actor is not None)):
             return nxt.attributions[0].actor, LOOKAHEAD
+    if i < len(doc.source_after) and (source := doc.source_after[i]) is not None:
+        return source, SOURCE_LINE
     return None, NONE

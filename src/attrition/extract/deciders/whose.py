@@ -159,7 +159,9 @@ def from_claimant(
 def label_side(text: str, np_start: int, mentions: list[SideMention], claimant_side: str | None) -> str | None:
     """Rule 2: the side word right before a label."""
     for sm in mentions:
-        if 0 <= np_start - sm.end <= 25 and _LABEL_GAP.fullmatch(text, sm.end, np_start):
+        # "загиблих українських військових — 31 тисяча": a side name that takes in the label
+        overlaps = sm.start < np_start < sm.end
+        if overlaps or 0 <= np_start - sm.end <= 25 and _LABEL_GAP.fullmatch(text, sm.end, np_start):
             side = OPPOSITE.get(claimant_side or "") if sm.side == "enemy" else sm.side
             if side:
                 return side
